@@ -1,0 +1,81 @@
+// Encoders for ProcessingResponse. This file and stream.ts are the only code that knows Envoy's messages.
+import type {
+  BodySendModeValue, CommonResponse, HeaderMutation, HeaderValueOption, ImmediateResponse, ProcessingMode,
+  ProcessingResponse, Struct, StructValue,
+} from './messages.js';
+import { HeaderSendMode } from './messages.js';
+
+const OVERWRITE_IF_EXISTS_OR_ADD = 2;
+
+/** Mutations the pipeline asks for, in plain terms. */
+export interface HeaderChanges {
+  readonly set?: Readonly<Record<string, string>>;
+  readonly remove?: readonly string[];
+}
+
+/** Envoy reads header values only from raw_value; setting `value` too is an error (500). */
+export function encodeHeaderMutation(changes: HeaderChanges | undefined): HeaderMutation | undefined {
+  if (!changes) return undefined;
+  const set: HeaderValueOption[] = Object.entries(changes.set ?? {}).map(([key, value]) => ({
+    header: { key, raw_value: Buffer.from(value, 'latin1') },
+    append_action: OVERWRITE_IF_EXISTS_OR_ADD,
+  }));
+  const remove = [...(changes.remove ?? [])];
+  if (set.length === 0 && remove.length === 0) return undefined;
+  return { set_headers: set, remove_headers: remove };
+}
+
+export function commonResponse(headers?: HeaderChanges, body?: Uint8Array): CommonResponse {
+  const response: CommonResponse = {};
+  const mutation = encodeHeaderMutation(headers);
+  if (mutation) response.header_mutation = mutation;
+  // A zero-length replacement is still a replacement: in STREAMED mode it holds the chunk back.
+  if (body) response.body_mutation = { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
+  return response;
+}
+
+export interface BodyModes { request: BodySendModeValue; response: BodySendModeValue; skipResponseHeaders?: boolean }
+
+/** Envoy takes override body modes literally, so both are always set. */
+export function modeOverride(modes: BodyModes): ProcessingMode {
+  return {
+    request_header_mode: HeaderSendMode.SEND,
+    response_header_mode: modes.skipResponseHeaders ? HeaderSendMode.SKIP : HeaderSendMode.SEND,
+    request_body_mode: modes.request,
+    response_body_mode: modes.response,
+    request_trailer_mode: HeaderSendMode.SKIP,
+    response_trailer_mode: HeaderSendMode.SKIP,
+  };
+}
+
+export function immediateResponse(status: number, contentType: string, body: string, details: string, extraHeaders: Record<string, string> = {}): ImmediateResponse {
+  return {
+    status: { code: status },
+    headers: encodeHeaderMutation({ set: { 'content-type': contentType, ...extraHeaders } }),
+    body: Buffer.from(body, 'utf8'),
+    // Shows in Envoy's access log as %RESPONSE_CODE_DETAILS%; Envoy rejects whitespace there.
+    details: Array.from(details, (ch) => (ch.trim() === '' ? '_' : ch)).join(''),
+  };
+}
+
+export function toStructValue(value: unknown): StructValue {
+  if (value === null || value === undefined) return { nullValue: 0 };
+  if (typeof value === 'number') return { numberValue: value };
+  if (typeof value === 'string') return { stringValue: value };
+  if (typeof value === 'boolean') return { boolValue: value };
+  if (Array.isArray(value)) return { listValue: { values: value.map(toStructValue) } };
+  if (typeof value === 'object') return { structValue: toStruct(value as Record<string, unknown>) };
+  return { stringValue: String(value) };
+}
+
+export function toStruct(obj: Record<string, unknown>): Struct {
+  const fields: Record<string, StructValue> = {};
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined) fields[k] = toStructValue(v);
+  return { fields };
+}
+
+export type ReplyKind = 'request_headers' | 'response_headers' | 'request_body' | 'response_body';
+
+export function reply(kind: ReplyKind, response: CommonResponse, extra: Partial<ProcessingResponse> = {}): ProcessingResponse {
+  return { [kind]: { response }, ...extra } as ProcessingResponse;
+}

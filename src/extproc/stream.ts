@@ -1,0 +1,358 @@
+// The per-stream state machine: one ext_proc stream is one HTTP request's short life,
+// request headers -> request body -> response headers -> response body chunks -> end.
+// Rules it enforces (see docs/envoy-ext-proc.md in the shared docs):
+// - exactly one reply per message, in order: messages are handled one at a time on a promise chain,
+//   and only this class writes to the call;
+// - every reply leaves within the reply budget, or the stream fails closed with guard_timeout;
+// - the stream is never closed with OK while Envoy may still send a message (that would let the rest of
+//   the request through uninspected); we end only after Envoy half-closes;
+// - a message that does not fit the state is spurious: counted, and the stream ends with an error so
+//   Envoy fails the request closed.
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { status as GrpcStatus, type ServerDuplexStream } from '@grpc/grpc-js';
+import { CATALOGUE, errorBody, type ErrorCode } from '../pipeline/catalogue.js';
+import type { RequestContext } from '../pipeline/context.js';
+import type { ResponseTextFilter } from '../pipeline/guard.js';
+import type { ProcessingRequest, ProcessingResponse, BodySendModeValue } from './messages.js';
+import { BodySendMode } from './messages.js';
+import { commonResponse, immediateResponse, modeOverride, reply, toStruct, type HeaderChanges } from './codec.js';
+import { Headers } from './headers.js';
+import type { StreamDeps } from './deps.js';
+import { classifyResponse, rewriteJsonBody, SseRewriter, type ResponseKind } from '../pipeline/response.js';
+import { isSupportedEncoding, StreamDecoder } from '../pipeline/decompress.js';
+import { applyTextEdits } from '../llm/rewrite.js';
+import { streamAdapterFor } from '../providers/index.js';
+import type { Phase } from '../telemetry/metrics.js';
+
+type Expect = 'request_headers' | 'request_body' | 'response_headers' | 'response_body' | 'done';
+type Duplex = ServerDuplexStream<ProcessingRequest, ProcessingResponse>;
+
+const TIMED_OUT = Symbol('timed out');
+
+class SpuriousMessage extends Error {}
+
+export class StreamSession {
+  private expect: Expect = 'request_headers';
+  private chain: Promise<void> = Promise.resolve();
+  private readonly abort = new AbortController();
+  private ctx: RequestContext | undefined;
+  private closed = false;
+  /** After an ImmediateResponse or a clean SSE stop, Envoy sends nothing we must act on. */
+  private terminated = false;
+  private requestBodyMode: BodySendModeValue = BodySendMode.NONE;
+  private responseKind: ResponseKind = 'none';
+  /** True once response headers may have gone downstream: an ImmediateResponse would be a reset then. */
+  private responseStarted = false;
+  private sse: SseRewriter | undefined;
+  /** Set when an SSE stream was stopped with an error event: later chunks are dropped. */
+  private sseStopped = false;
+  private decoder: StreamDecoder | undefined;
+  private verdict: 'allow' | ErrorCode | undefined;
+  private jsonFilters: readonly ResponseTextFilter[] = [];
+  private rewrites = 0;
+
+  constructor(private readonly call: Duplex, private readonly deps: StreamDeps, private readonly onClose: (s: StreamSession) => void) {
+    deps.metrics.streamsActive.inc();
+    call.on('data', (msg: ProcessingRequest) => {
+      this.chain = this.chain.then(() => this.onMessage(msg));
+    });
+    // Envoy half-closed: everything it sent has been answered once the chain drains; then end with OK.
+    call.on('end', () => {
+      this.chain = this.chain.then(() => this.close('completed'));
+    });
+    call.on('cancelled', () => this.close('cancelled'));
+    call.on('error', () => this.close('error'));
+  }
+
+  private async onMessage(msg: ProcessingRequest): Promise<void> {
+    if (this.closed) return;
+    const phase = phaseOf(msg);
+    if (this.terminated) {
+      // Envoy stops after an ImmediateResponse; anything else arriving is a protocol fault, not data.
+      this.deps.metrics.spurious.inc();
+      return;
+    }
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(TIMED_OUT), this.deps.config.extproc.replyBudgetMs);
+    });
+    let response: ProcessingResponse | typeof TIMED_OUT;
+    try {
+      response = await Promise.race([this.dispatch(msg), deadline]);
+    } catch (err) {
+      clearTimeout(timer);
+      if (err instanceof SpuriousMessage) {
+        this.deps.metrics.spurious.inc();
+        this.log().warn({ phase, expected: this.expect }, 'spurious ext_proc message; failing the request closed');
+        this.fail(GrpcStatus.FAILED_PRECONDITION, `unexpected ${phase} while waiting for ${this.expect}`);
+        return;
+      }
+      this.log().error({ err: errSummary(err), phase }, 'guard fault; failing closed');
+      response = this.failClosed('internal_error', phase);
+    }
+    clearTimeout(timer);
+    if (response === TIMED_OUT) {
+      this.deps.metrics.replyTimeouts.inc({ phase });
+      this.log().warn({ phase, budgetMs: this.deps.config.extproc.replyBudgetMs }, 'reply budget exceeded; failing closed');
+      response = this.failClosed('guard_timeout', phase);
+    }
+    this.deps.metrics.phaseSeconds.observe({ phase }, (performance.now() - started) / 1000);
+    if (this.closed) return;
+    if (msg.observability_mode) return; // Envoy ignores replies in observability mode.
+    if (response === TIMED_OUT) return;
+    this.call.write(response);
+  }
+
+  private async dispatch(msg: ProcessingRequest): Promise<ProcessingResponse> {
+    switch (msg.request) {
+      case 'request_headers': return this.onRequestHeaders(msg);
+      case 'request_body': return this.onRequestBody(msg);
+      case 'response_headers': return this.onResponseHeaders(msg);
+      case 'response_body': return this.onResponseBody(msg);
+      // Trailer modes are always SKIP; should Envoy send them anyway, the correct answer is an empty one.
+      case 'request_trailers': return { request_trailers: {} };
+      case 'response_trailers': return { response_trailers: {} };
+      default: throw new SpuriousMessage('empty message');
+    }
+  }
+
+  private async onRequestHeaders(msg: ProcessingRequest): Promise<ProcessingResponse> {
+    if (this.expect !== 'request_headers') throw new SpuriousMessage('request_headers');
+    const headers = Headers.fromProto(msg.request_headers?.headers);
+    const requestId = headers.get('x-request-id') ?? randomUUID();
+    const method = headers.get(':method') ?? '';
+    const path = headers.get(':path') ?? '';
+    const api = this.deps.routes(method, path);
+    this.ctx = {
+      requestId, method, path, api,
+      log: this.deps.log.child({ request_id: requestId }),
+      signal: this.abort.signal,
+      errorShape: api === 'anthropic-messages' ? 'anthropic' : 'openai',
+      usage: {},
+    };
+    const verdict = await this.deps.pipeline.checkRequestHeaders(this.ctx, headers);
+    if (verdict.action === 'deny') return this.denyRequest(verdict.code, verdict.reason);
+    const endOfStream = msg.request_headers?.end_of_stream === true;
+    if (api === null) {
+      // Not an LLM API call: nothing to inspect, so no body and no response messages at all.
+      this.countVerdict('allow');
+      this.expect = 'done';
+      return reply('request_headers', commonResponse(), {
+        mode_override: modeOverride({ request: BodySendMode.NONE, response: BodySendMode.NONE, skipResponseHeaders: true }),
+        dynamic_metadata: this.metadata(),
+      });
+    }
+    if (endOfStream) return this.denyRequest('invalid_json', 'empty body');
+    this.requestBodyMode = BodySendMode.BUFFERED;
+    this.expect = 'request_body';
+    const changes: HeaderChanges | undefined = this.deps.config.extproc.forceIdentityEncoding ? { set: { 'accept-encoding': 'identity' } } : undefined;
+    // The response body mode is decided on the response headers, when the content type is known.
+    return reply('request_headers', commonResponse(changes), {
+      mode_override: modeOverride({ request: this.requestBodyMode, response: BodySendMode.STREAMED }),
+    });
+  }
+
+  private async onRequestBody(msg: ProcessingRequest): Promise<ProcessingResponse> {
+    const ctx = this.ctx;
+    if (this.expect !== 'request_body' || !ctx || ctx.api === null) throw new SpuriousMessage('request_body');
+    // BUFFERED: the whole body arrives in this one message.
+    const body = msg.request_body?.body ?? Buffer.alloc(0);
+    const parsed = this.deps.shape.parse(ctx.api, body);
+    if (!parsed.ok) return this.denyRequest(parsed.code, parsed.detail);
+    ctx.request = parsed.request;
+    const verdict = await this.deps.pipeline.checkRequest(ctx, parsed.request);
+    if (verdict.action === 'deny') return this.denyRequest(verdict.code, verdict.reason);
+    this.countVerdict('allow');
+    this.expect = 'response_headers';
+    if (!verdict.edits || verdict.edits.length === 0) return reply('request_body', commonResponse());
+    // A mutated body needs its new content-length in this same reply, or Envoy answers 500.
+    const rewritten = applyTextEdits(parsed.body, verdict.edits);
+    return reply('request_body', commonResponse({ set: { 'content-length': String(rewritten.length) } }, rewritten));
+  }
+
+  private async onResponseHeaders(msg: ProcessingRequest): Promise<ProcessingResponse> {
+    const ctx = this.ctx;
+    if (this.expect !== 'response_headers' || !ctx) throw new SpuriousMessage('response_headers');
+    const headers = Headers.fromProto(msg.response_headers?.headers);
+    const endOfStream = msg.response_headers?.end_of_stream === true;
+    this.responseKind = endOfStream ? 'none' : classifyResponse(ctx.api, headers.get('content-type'));
+    const changes: { set: Record<string, string>; remove: string[] } = { set: {}, remove: [] };
+    if (this.responseKind !== 'none') {
+      const encoding = (headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
+      if (encoding !== 'identity') {
+        // We asked for identity; an upstream that compresses anyway is decoded, or refused if we can't.
+        if (!isSupportedEncoding(encoding)) return this.denyRequest('upstream_response_invalid', 'content-encoding');
+        this.decoder = new StreamDecoder(encoding, this.deps.config.limits.maxSseEventBytes * 4);
+        changes.remove.push('content-encoding', 'content-length');
+      }
+    }
+    const filters = this.deps.pipeline.responseTextFilters(ctx);
+    const api = ctx.api;
+    let responseMode: BodySendModeValue = BodySendMode.NONE;
+    if (this.responseKind === 'sse' && api) {
+      this.sse = new SseRewriter(api, filters, this.deps.config.limits.maxSseEventBytes, ctx.usage);
+      responseMode = BodySendMode.STREAMED;
+      this.responseStarted = true; // in STREAMED mode the headers go downstream with this reply
+    } else if (this.responseKind === 'json') {
+      this.jsonFilters = filters;
+      responseMode = BodySendMode.BUFFERED; // headers wait for the body reply
+    } else {
+      this.responseStarted = true;
+    }
+    this.expect = responseMode === BodySendMode.NONE ? 'done' : 'response_body';
+    return reply('response_headers', commonResponse(changes), {
+      mode_override: modeOverride({ request: this.requestBodyMode, response: responseMode }),
+      ...(this.expect === 'done' ? { dynamic_metadata: this.metadata() } : {}),
+    });
+  }
+
+  private async onResponseBody(msg: ProcessingRequest): Promise<ProcessingResponse> {
+    const ctx = this.ctx;
+    if (this.expect !== 'response_body' || !ctx?.api) throw new SpuriousMessage('response_body');
+    const chunk = msg.response_body?.body ?? Buffer.alloc(0);
+    const end = msg.response_body?.end_of_stream === true;
+    if (this.responseKind === 'json') return this.onJsonBody(ctx.api, chunk);
+    if (end) this.expect = 'done';
+    const final = end ? { dynamic_metadata: this.metadata() } : {};
+    if (this.sseStopped) return reply('response_body', commonResponse(undefined, new Uint8Array(0)), final);
+    let out: Uint8Array;
+    try {
+      const decoded = this.decoder ? await this.decoder.push(chunk, end) : chunk;
+      out = (this.sse as SseRewriter).push(decoded, end);
+    } catch (err) {
+      return this.stopSse(ctx.api, err, final);
+    }
+    this.rewrites = (this.sse as SseRewriter).rewrites;
+    // Same bytes as received (the usual case): no mutation at all, so Envoy forwards its own buffer.
+    if (!this.decoder && bytesEqual(out, chunk)) return reply('response_body', commonResponse(), final);
+    return reply('response_body', commonResponse(undefined, out), final);
+  }
+
+  private async onJsonBody(api: NonNullable<RequestContext['api']>, chunk: Buffer): Promise<ProcessingResponse> {
+    const ctx = this.ctx as RequestContext;
+    // BUFFERED: the whole reply in one message; headers are still held, so a denial is a clean status.
+    this.expect = 'done';
+    let body: Uint8Array = chunk;
+    try {
+      if (this.decoder) body = await this.decoder.push(chunk, true);
+    } catch {
+      return this.denyRequest('upstream_response_invalid', 'undecodable body');
+    }
+    const rewritten = rewriteJsonBody(api, body, this.jsonFilters, ctx.usage);
+    if (rewritten) this.rewrites += 1;
+    const out = rewritten ?? (this.decoder ? body : undefined);
+    const final = { dynamic_metadata: this.metadata() };
+    if (!out) return reply('response_body', commonResponse(), final);
+    this.deps.metrics.responseRewrites.inc({ kind: 'json' });
+    return reply('response_body', commonResponse({ set: { 'content-length': String(out.length) } }, out), final);
+  }
+
+  /** Ends an SSE reply cleanly: an error event the client library raises, then nothing more. */
+  private stopSse(api: NonNullable<RequestContext['api']>, err: unknown, final: Partial<ProcessingResponse>): ProcessingResponse {
+    this.sseStopped = true;
+    this.countVerdict('upstream_response_invalid');
+    this.log().warn({ err: errSummary(err) }, 'SSE reply could not be inspected; stopping it');
+    const adapter = streamAdapterFor(api);
+    const event = adapter ? adapter.errorEvent(CATALOGUE.upstream_response_invalid.message, 'upstream_response_invalid') : new Uint8Array(0);
+    return reply('response_body', commonResponse(undefined, event), final);
+  }
+
+  private denyRequest(code: ErrorCode, reason: string): ProcessingResponse {
+    const ctx = this.ctx;
+    this.countVerdict(code);
+    this.terminated = true;
+    this.expect = 'done';
+    const entry = CATALOGUE[code];
+    ctx?.log.info({ code, reason, status: entry.status }, 'request denied');
+    return {
+      immediate_response: immediateResponse(entry.status, 'application/json', errorBody(code, ctx?.errorShape ?? 'openai', ctx?.requestId),
+        `llm_guard_${code}`, ctx ? { 'x-request-id': ctx.requestId } : {}),
+      dynamic_metadata: this.metadata(),
+    };
+  }
+
+  /** Internal fault or timeout: a JSON error while we still can, else end the stream with an error. */
+  private failClosed(code: ErrorCode, phase: Phase): ProcessingResponse | typeof TIMED_OUT {
+    if (this.responseKind === 'sse' && this.responseStarted && this.ctx?.api && !this.sseStopped && phase === 'response_body') {
+      return this.stopSse(this.ctx.api, new Error(code), this.expect === 'done' ? { dynamic_metadata: this.metadata() } : {});
+    }
+    if (!this.responseStarted) return this.denyRequest(code, phase);
+    this.countVerdict(code);
+    this.fail(GrpcStatus.INTERNAL, code);
+    return TIMED_OUT;
+  }
+
+  private fail(code: GrpcStatus, details: string): void {
+    if (this.closed) return;
+    this.terminated = true;
+    this.call.emit('error', { code, details });
+  }
+
+  /** One count per decision: the request's (allow or a code), plus a response-side stop if one follows. */
+  private countVerdict(code: 'allow' | ErrorCode): void {
+    this.verdict = code;
+    this.deps.metrics.verdicts.inc({ code });
+  }
+
+  private metadata(): ProcessingResponse['dynamic_metadata'] {
+    const ctx = this.ctx;
+    const ns = this.deps.config.extproc.metadataNamespace;
+    return toStruct({
+      [ns]: {
+        request_id: ctx?.requestId,
+        verdict: this.verdict === undefined || this.verdict === 'allow' ? 'allow' : 'deny',
+        code: this.verdict === 'allow' ? undefined : this.verdict,
+        api: ctx?.api ?? 'other',
+        model: ctx?.request?.model,
+        input_tokens: ctx?.usage.inputTokens,
+        output_tokens: ctx?.usage.outputTokens,
+        response_rewrites: this.rewrites,
+      },
+    });
+  }
+
+  private log() {
+    return this.ctx?.log ?? this.deps.log;
+  }
+
+  private close(outcome: 'completed' | 'cancelled' | 'error'): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.abort.abort();
+    this.decoder?.destroy();
+    this.deps.metrics.streamsActive.dec();
+    this.deps.metrics.streamsTotal.inc({ outcome });
+    if (outcome === 'completed' && !this.call.writableEnded) this.call.end();
+    this.onClose(this);
+  }
+
+  /** Server shutdown past the drain deadline. */
+  cancel(): void {
+    if (this.closed) return;
+    this.fail(GrpcStatus.UNAVAILABLE, 'guard shutting down');
+    this.close('cancelled');
+  }
+}
+
+function phaseOf(msg: ProcessingRequest): Phase {
+  switch (msg.request) {
+    case 'request_headers':
+    case 'request_body':
+    case 'response_headers':
+    case 'response_body':
+      return msg.request;
+    default:
+      return 'trailers';
+  }
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+function errSummary(err: unknown): { name: string; message: string } {
+  // Error messages from our own code name rules and limits; never include request content in them.
+  return err instanceof Error ? { name: err.name, message: err.message } : { name: 'unknown', message: String(err) };
+}

@@ -1,0 +1,67 @@
+// A configurable phrase list: the first real deny path. Request side: any configured phrase in any text
+// of the request (any case, any run of whitespace between words) denies it. Response side: configured
+// phrases are masked in generated text. Matching is per text part and per SSE event; values split across
+// events are the rolling redactor's job (it holds back across events).
+import type { LlmRequest } from '../llm/model.js';
+import type { RequestContext } from '../pipeline/context.js';
+import type { Guard, GuardMode, ResponseTextFilter } from '../pipeline/guard.js';
+import { CONTINUE, deny, type Verdict } from '../pipeline/verdict.js';
+import { escapeRe2, re2, type Regex } from '../util/re2.js';
+
+export interface PhraseGuardConfig {
+  readonly enabled: boolean;
+  readonly mode: GuardMode;
+  readonly deny: readonly string[];
+  readonly mask: readonly string[];
+  readonly maskWith: string;
+}
+
+function words(phrase: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  for (const ch of phrase) {
+    if (ch.trim() === '') { if (word) out.push(word); word = ''; } else word += ch;
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+/** One RE2 alternation for a phrase list; whitespace in a phrase matches any whitespace run. */
+export function compilePhrases(phrases: readonly string[], flags: string): Regex | null {
+  const alternatives = phrases
+    .map((p) => words(p).map(escapeRe2).join('\\s+'))
+    .filter((p) => p.length > 0);
+  if (alternatives.length === 0) return null;
+  return re2(`(?:${alternatives.join('|')})`, flags);
+}
+
+export class PhraseGuard implements Guard {
+  readonly name = 'phrases';
+  readonly mode: GuardMode;
+  private readonly denyRe: Regex | null;
+  private readonly maskRe: Regex | null;
+
+  constructor(private readonly cfg: PhraseGuardConfig) {
+    this.mode = cfg.mode;
+    this.denyRe = compilePhrases(cfg.deny, 'iu');
+    this.maskRe = compilePhrases(cfg.mask, 'giu');
+  }
+
+  checkRequest(_ctx: RequestContext, request: LlmRequest): Verdict {
+    const re = this.denyRe;
+    if (!re) return CONTINUE;
+    for (const message of request.messages) {
+      for (const part of message.parts) if (re.test(part.text)) return deny('content_policy_violation', `phrase in ${message.role} message`);
+      for (const call of message.toolCalls) if (re.test(call.arguments.text)) return deny('content_policy_violation', 'phrase in tool call');
+    }
+    return CONTINUE;
+  }
+
+  responseTextFilter(): ResponseTextFilter | undefined {
+    const re = this.maskRe;
+    if (!re) return undefined;
+    const maskWith = this.cfg.maskWith;
+    // A function replacer: `$` in the mask text must stay literal. No match returns the same string.
+    return { write: (_channel, text) => text.replace(re, () => maskWith) };
+  }
+}

@@ -1,0 +1,49 @@
+// The composition root: builds the guards, pipeline and servers from one frozen config snapshot.
+import type { Logger } from 'pino';
+import type { GuardConfig } from './config/schema.js';
+import { startAdminServer, type AdminServer } from './admin/server.js';
+import type { StreamDeps } from './extproc/deps.js';
+import { startExtProcServer, type ExtProcServer } from './extproc/server.js';
+import { PhraseGuard } from './guards/phrases.js';
+import { RequestShapeGuard } from './guards/request-shape.js';
+import type { ApiKind } from './llm/model.js';
+import { classifyRoute } from './llm/routes.js';
+import type { Guard } from './pipeline/guard.js';
+import { Pipeline } from './pipeline/pipeline.js';
+import type { GuardMetrics } from './telemetry/metrics.js';
+
+/** Built at config load: a pattern RE2 refuses fails here, before the server accepts a stream. */
+export function buildDeps(config: Readonly<GuardConfig>, log: Logger, metrics: GuardMetrics): StreamDeps {
+  const shape = new RequestShapeGuard(config.limits);
+  const guards: Guard[] = [shape];
+  if (config.guards.phrases.enabled) guards.push(new PhraseGuard(config.guards.phrases));
+  const extra = new Map<string, ApiKind>(config.extproc.routes.map((r) => [r.path, r.api]));
+  const routes = (method: string, path: string): ApiKind | null => {
+    const builtIn = classifyRoute(method, path);
+    if (builtIn || method !== 'POST') return builtIn;
+    const q = path.indexOf('?');
+    return extra.get(q === -1 ? path : path.slice(0, q)) ?? null;
+  };
+  return { config, pipeline: new Pipeline(guards, metrics), shape, metrics, log, routes };
+}
+
+export interface RunningService {
+  readonly grpc: ExtProcServer;
+  readonly admin: AdminServer;
+  /** Drain and stop; resolves when both servers are closed. */
+  stop(): Promise<void>;
+}
+
+export async function startService(config: Readonly<GuardConfig>, log: Logger, metrics: GuardMetrics): Promise<RunningService> {
+  const deps = buildDeps(config, log, metrics);
+  const grpc = await startExtProcServer(config.server.host, config.server.grpcPort, deps);
+  const admin = await startAdminServer(config.server.adminHost, config.server.adminPort, metrics, () => grpc.serving);
+  return {
+    grpc, admin,
+    async stop() {
+      const { cancelled } = await grpc.drain(config.server.drainDelayMs, config.server.drainTimeoutMs);
+      if (cancelled > 0) log.warn({ cancelled }, 'drain deadline passed; cancelled in-flight streams');
+      await admin.close();
+    },
+  };
+}
