@@ -7,7 +7,7 @@ import { startExtProcServer, type ExtProcServer } from './extproc/server.js';
 import { PhraseGuard } from './guards/phrases.js';
 import { RequestShapeGuard } from './guards/request-shape.js';
 import type { ApiKind } from './llm/model.js';
-import { classifyRoute } from './llm/routes.js';
+import { classifyRoute, LLM_ROUTES } from './llm/routes.js';
 import type { Guard } from './pipeline/guard.js';
 import { Pipeline } from './pipeline/pipeline.js';
 import type { GuardMetrics } from './telemetry/metrics.js';
@@ -17,13 +17,8 @@ export function buildDeps(config: Readonly<GuardConfig>, log: Logger, metrics: G
   const shape = new RequestShapeGuard(config.limits);
   const guards: Guard[] = [shape];
   if (config.guards.phrases.enabled) guards.push(new PhraseGuard(config.guards.phrases));
-  const extra = new Map<string, ApiKind>(config.extproc.routes.map((r) => [r.path, r.api]));
-  const routes = (method: string, path: string): ApiKind | null => {
-    const builtIn = classifyRoute(method, path);
-    if (builtIn || method !== 'POST') return builtIn;
-    const q = path.indexOf('?');
-    return extra.get(q === -1 ? path : path.slice(0, q)) ?? null;
-  };
+  const table = [...LLM_ROUTES, ...config.extproc.routes.map((r) => ({ method: 'POST', path: r.path, api: r.api }))];
+  const routes = (method: string, path: string): ApiKind | null => classifyRoute(method, path, table);
   return { config, pipeline: new Pipeline(guards, metrics), shape, metrics, log, routes };
 }
 

@@ -61,7 +61,12 @@ export class SseRewriter {
   push(chunk: Uint8Array, end: boolean): Uint8Array {
     const parts: Uint8Array[] = [];
     for (const event of this.parser.push(chunk)) parts.push(this.rewriteEvent(event));
-    if (end) parts.push(this.parser.finish());
+    if (end) {
+      // A last event ended by a lone CR is complete only now; an unterminated tail passes as-is.
+      const { events, rest } = this.parser.end();
+      for (const event of events) parts.push(this.rewriteEvent(event));
+      parts.push(rest);
+    }
     return parts.length === 0 ? new Uint8Array(0) : concat(parts);
   }
 

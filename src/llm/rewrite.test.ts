@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { JsonPath, LlmRequest, TextPart } from './model.js';
+import { parseLlmRequest } from './parse-request.js';
+import { applyTextEdits, InvalidEditError } from './rewrite.js';
+import { encode, GENEROUS_LIMITS, VALID_CASES } from './testing/request-fixtures.js';
+
+/** Reads the value at a path; test-only, so no validation beyond what the assertions need. */
+function getAt(root: unknown, path: JsonPath): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], root);
+}
+
+function setAt(root: unknown, path: JsonPath, value: unknown): void {
+  const parent = getAt(root, path.slice(0, -1)) as Record<string | number, unknown>;
+  parent[path[path.length - 1] as string | number] = value;
+}
+
+interface Located {
+  readonly label: string;
+  readonly part: TextPart;
+  /** The request with only this part's text replaced. */
+  readonly withText: (text: string) => LlmRequest;
+}
+
+/** Every TextPart of a request (message parts and tool call arguments) with a way to rebuild it. */
+function locateParts(request: LlmRequest): Located[] {
+  const out: Located[] = [];
+  request.messages.forEach((m, i) => {
+    const replaceMessage = (next: typeof m): LlmRequest => ({ ...request, messages: request.messages.map((x, k) => (k === i ? next : x)) });
+    m.parts.forEach((part, j) => out.push({
+      label: `messages[${i}].parts[${j}]`,
+      part,
+      withText: (text) => replaceMessage({ ...m, parts: m.parts.map((p, k) => (k === j ? { ...p, text } : p)) }),
+    }));
+    m.toolCalls.forEach((tc, j) => out.push({
+      label: `messages[${i}].toolCalls[${j}]`,
+      part: tc.arguments,
+      withText: (text) => replaceMessage({ ...m, toolCalls: m.toolCalls.map((c, k) => (k === j ? { ...c, arguments: { ...c.arguments, text } } : c)) }),
+    }));
+  });
+  return out;
+}
+
+const ROUND_TRIPS = VALID_CASES.flatMap((c) => {
+  const parsed = parseLlmRequest(c.api, encode(c.body), GENEROUS_LIMITS);
+  if (!parsed.ok) throw new Error(`fixture ${c.name} does not parse`);
+  return locateParts(parsed.request).map((loc) => [`${c.name} :: ${loc.label}`, c.api, parsed.body, loc] as const);
+});
+
+describe('paths round-trip through applyTextEdits', () => {
+  it('covers every text part of every fixture', () => {
+    expect(ROUND_TRIPS.length).toBeGreaterThan(40);
+  });
+
+  it.each(ROUND_TRIPS)('%s', (_name, api, body, loc) => {
+    const original = getAt(body, loc.part.path);
+    // A tool_use input is an object presented as JSON: its edit must be JSON too.
+    const isObject = typeof original !== 'string';
+    const replacement = isObject ? '{"x":"X"}' : 'X';
+    const snapshot = JSON.stringify(body);
+
+    const bytes = applyTextEdits(body, [{ path: loc.part.path, text: replacement }]);
+    const reparsed = parseLlmRequest(api, bytes, GENEROUS_LIMITS);
+    if (!reparsed.ok) throw new Error(`rewritten body does not parse: ${reparsed.detail}`);
+
+    expect(reparsed.request).toEqual(loc.withText(replacement));
+    const expectedBody = JSON.parse(snapshot) as unknown;
+    setAt(expectedBody, loc.part.path, isObject ? { x: 'X' } : 'X');
+    expect(reparsed.body).toEqual(expectedBody);
+    expect(JSON.stringify(body)).toBe(snapshot); // the parsed body is not mutated
+    if (isObject) expect(() => applyTextEdits(body, [{ path: loc.part.path, text: 'X' }])).toThrow(InvalidEditError);
+  });
+});
+
+describe('applyTextEdits', () => {
+  const body = { model: 'm', messages: [{ role: 'user', content: 'a' }, { role: 'user', content: [{ type: 'text', text: 'b' }] }] };
+
+  it('applies several edits, later edits to the same path winning', () => {
+    const out = applyTextEdits(body, [
+      { path: ['messages', 0, 'content'], text: 'first' },
+      { path: ['messages', 1, 'content', 0, 'text'], text: 'second' },
+      { path: ['messages', 0, 'content'], text: 'again' },
+    ]);
+    expect(JSON.parse(new TextDecoder().decode(out))).toEqual({
+      model: 'm', messages: [{ role: 'user', content: 'again' }, { role: 'user', content: [{ type: 'text', text: 'second' }] }],
+    });
+    expect(body.messages[0]?.content).toBe('a');
+  });
+
+  it('re-serialises unchanged with no edits', () => {
+    expect(new TextDecoder().decode(applyTextEdits(body, []))).toBe(JSON.stringify(body));
+  });
+
+  it('keeps key order and non-ASCII text', () => {
+    const out = applyTextEdits({ z: 1, a: 'é', m: '😀' }, [{ path: ['a'], text: '€' }]);
+    expect(new TextDecoder().decode(out)).toBe('{"z":1,"a":"€","m":"😀"}');
+  });
+
+  it('writes an own __proto__ key without touching any prototype', () => {
+    const parsed = JSON.parse('{"__proto__":{"polluted":"no"},"x":"y"}') as unknown;
+    const out = applyTextEdits(parsed, [{ path: ['__proto__', 'polluted'], text: 'yes' }]);
+    expect(new TextDecoder().decode(out)).toBe('{"__proto__":{"polluted":"yes"},"x":"y"}');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it.each<[string, unknown, JsonPath, string]>([
+    ['empty path', body, [], 'x'],
+    ['missing key', body, ['missing'], 'x'],
+    ['index out of range', body, ['messages', 5, 'content'], 'x'],
+    ['string key into an array', body, ['messages', '0', 'content'], 'x'],
+    ['number key into an object', body, [0], 'x'],
+    ['through a string', body, ['model', 0], 'x'],
+    ['target is an array', body, ['messages'], 'x'],
+    ['target is a number', { n: 1 }, ['n'], '2'],
+    ['inherited property', body, ['constructor'], 'x'],
+    ['object target, invalid JSON', { input: { a: 1 } }, ['input'], '{"a":'],
+    ['object target, JSON array', { input: { a: 1 } }, ['input'], '[1]'],
+    ['body is not a container', 'text', [0], 'x'],
+  ])('rejects %s with InvalidEditError', (_name, target, path, text) => {
+    expect(() => applyTextEdits(target, [{ path, text }])).toThrow(InvalidEditError);
+  });
+});
