@@ -36,10 +36,12 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+class Fatal extends Error {}
+
 async function waitUntil(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    try { if (await check()) return; } catch { /* not up yet */ }
+    try { if (await check()) return; } catch (err) { if (err instanceof Fatal) throw err; /* not up yet */ }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -76,8 +78,13 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         ...(opts.guardConfig ? { GUARD_CONFIG: opts.guardConfig } : {}),
         ...opts.guardEnv,
       };
-      guard = startProcess('guard', process.execPath, [guardEntry()], env, opts.echo);
-      await guard.waitFor((l) => l.includes('envoy-llm-guard listening'), 15_000);
+      const started = startProcess('guard', process.execPath, [guardEntry()], env, opts.echo);
+      guard = started;
+      // Ready means the admin port answers /readyz (independent of the log level).
+      await waitUntil('guard ready', 15_000, async () => {
+        if (started.child.exitCode !== null) throw new Fatal(`guard exited (${started.child.exitCode}):\n${started.output().slice(-4000)}`);
+        return (await fetch(`http://127.0.0.1:${guardAdminPort}/readyz`)).ok;
+      });
     }
     const listenPort = opts.listenPort ?? (await freePort());
     const envoyAdminPort = opts.envoyAdminPort ?? (await freePort());
@@ -88,9 +95,15 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     envoy = startProcess('envoy', envoyBinary(), [
       '-c', configPath, '--disable-hot-restart', '--concurrency', String(opts.envoyConcurrency ?? 1),
       '-l', 'warning', '--log-format', '[%Y-%m-%d %T.%e][%l][%n] %v',
+      // Access log lines reach stdout within 200 ms instead of Envoy's default 10 s batching.
+      '--file-flush-interval-msec', '200',
     ], process.env, opts.echo);
     const admin = `http://127.0.0.1:${envoyAdminPort}`;
-    await waitUntil('envoy ready', 20_000, async () => (await fetch(`${admin}/ready`)).ok);
+    const proxy = envoy;
+    await waitUntil('envoy ready', 20_000, async () => {
+      if (proxy.child.exitCode !== null) throw new Fatal(`envoy exited (${proxy.child.exitCode}):\n${proxy.output().slice(-4000)}`);
+      return (await fetch(`${admin}/ready`)).ok;
+    });
     if (guard || opts.extProcPort !== undefined) {
       // Traffic flows once Envoy's active health check has seen the guard SERVING.
       await waitUntil('guard healthy in envoy', 20_000, async () => {

@@ -1,0 +1,308 @@
+// `npm run bench`: the latency the guard adds, measured against Envoy alone (A) and Envoy with a no-op
+// ext_proc server (B), with the guard on its default configuration (C). One mock upstream (a child
+// process, so it never shares the load generator's event loop) serves all three stacks. The stacks run
+// side by side but only one carries load at a time, in interleaved rounds with the order rotated per
+// round, so drift (thermal, noisy neighbours, JIT) spreads evenly instead of biasing one stack.
+//
+// Usage: node dist/bench/run.js [--quick] [--n N] [--n-stream N] [--warmup N] [--rounds N] [--json FILE]
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import type http from 'node:http';
+import os from 'node:os';
+import { join } from 'node:path';
+import { envoyBinary, repoRoot } from '../scripts/lib/paths.js';
+import { startProcess } from '../scripts/lib/processes.js';
+import { startStack, type Stack } from '../scripts/lib/stack.js';
+import { keepAliveAgent, stats, timedRequest, verify, type RequestSpec } from './client.js';
+import { derive, formatReport, STACK_LABELS, type BenchResult, type GuardPhase, type Machine, type Params, type StackKey } from './report.js';
+
+interface Options {
+  n: number; nStream: number; warmup: number; warmupStream: number; rounds: number; streamWords: number; json?: string;
+}
+
+/**
+ * The shipped envoy.yaml has an edge rate limit of 1000 requests per second per Envoy (bucket of 1000,
+ * refilled each second), and startStack does not expose it. A fast sequential client (Envoy alone runs
+ * well over 1000 req/s) would get 429s, so no stack gets more than this many requests in a row; the
+ * other two stacks' turns give its bucket more than a second to refill. The filter itself stays on,
+ * identical in all three stacks.
+ */
+const MAX_BURST = 800;
+/** Unmeasured requests after switching stacks: caches and connections are cold again. */
+const SWITCH_WARMUP = 20;
+const SWITCH_WARMUP_STREAM = 3;
+
+const USAGE = 'usage: bench [--quick] [--n N] [--n-stream N] [--warmup N] [--rounds N] [--json FILE]';
+
+function parseArgs(argv: readonly string[]): Options {
+  const o: Options = { n: 2000, nStream: 300, warmup: 200, warmupStream: 30, rounds: 5, streamWords: 200 };
+  const int = (flag: string, v: string | undefined, min: number): number => {
+    const n = Number(v);
+    if (v === undefined || !Number.isInteger(n) || n < min) throw new Error(`${flag}: expected an integer >= ${min}\n${USAGE}`);
+    return n;
+  };
+  let quick = false;
+  const explicit: Partial<Options> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = (argv[i] as string).split('=', 2);
+    const value = (): string | undefined => inline ?? argv[++i];
+    if (flag === '--quick') quick = true;
+    else if (flag === '--n') explicit.n = int(flag, value(), 1);
+    else if (flag === '--n-stream') explicit.nStream = int(flag, value(), 1);
+    else if (flag === '--warmup') explicit.warmup = int(flag, value(), 0);
+    else if (flag === '--rounds') explicit.rounds = int(flag, value(), 1);
+    else if (flag === '--json') explicit.json = value() ?? '';
+    else if (flag === '--help' || flag === '-h') { process.stdout.write(`${USAGE}\n`); process.exit(0); }
+    else throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
+  }
+  if (quick) Object.assign(o, { n: 200, nStream: 50, warmup: 100, warmupStream: 10, rounds: 2 });
+  Object.assign(o, explicit);
+  if (o.json === '') throw new Error(`--json needs a file name\n${USAGE}`);
+  if (o.warmup + o.warmupStream > MAX_BURST) throw new Error(`--warmup: at most ${MAX_BURST - o.warmupStream} (Envoy's edge rate limit)`);
+  // More rounds when needed, so no stack ever gets more than MAX_BURST requests in a row.
+  o.rounds = Math.max(o.rounds, Math.ceil((o.n + o.nStream) / (MAX_BURST - SWITCH_WARMUP - SWITCH_WARMUP_STREAM)));
+  return o;
+}
+
+const log = (msg: string): void => { process.stderr.write(`[bench] ${msg}\n`); };
+
+// --- Everything started is stopped: on success, on error and on SIGINT/SIGTERM. -----------------------
+const stoppers: (() => Promise<unknown>)[] = [];
+let cleaningUp = false;
+let interrupted = false;
+const agents: http.Agent[] = [];
+
+/** Registers a stopper; once cleanup has begun, a late registration (a stack still starting) stops at once. */
+function track(stop: () => Promise<unknown>): void {
+  if (cleaningUp) void stop().catch(() => undefined);
+  else stoppers.push(stop);
+}
+
+async function cleanup(): Promise<void> {
+  cleaningUp = true;
+  for (const a of agents) a.destroy();
+  // Reverse order: stacks before the upstream and the no-op server they point at.
+  for (let stop = stoppers.pop(); stop; stop = stoppers.pop()) {
+    try { await stop(); } catch (err) { log(`cleanup: ${err instanceof Error ? err.message : String(err)}`); }
+  }
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (interrupted) process.exit(130); // second signal: do not wait any longer
+  interrupted = true;
+  log(`${signal}: stopping everything`);
+  // Stops processes now; the main flow sees `interrupted` (or a failed request) and unwinds to its finally.
+  void cleanup();
+}
+
+function checkInterrupted(): void {
+  if (interrupted) throw new Error('interrupted');
+}
+
+// --- Workload -----------------------------------------------------------------------------------------
+const PROMPT_SENTENCE = 'Please summarise the quarterly planning notes for the gardening club, listing the tasks for spring, '
+  + 'who volunteered for each bed, and which seeds still need to be ordered before the end of the month. ';
+
+function chatBody(stream: boolean): Buffer {
+  const body = {
+    model: 'gpt-4o-mini',
+    stream,
+    temperature: 0.2,
+    messages: [
+      { role: 'system', content: 'You are a concise assistant for a community gardening club.' },
+      { role: 'user', content: PROMPT_SENTENCE.repeat(4).trim() },
+    ],
+  };
+  return Buffer.from(JSON.stringify(body));
+}
+
+function specs(streamWords: number): { plain: RequestSpec; stream: RequestSpec } {
+  const headers = { 'content-type': 'application/json', authorization: 'Bearer sk-bench-not-a-real-key' };
+  return {
+    plain: { path: '/v1/chat/completions', headers, body: chatBody(false) },
+    stream: { path: '/v1/chat/completions', headers: { ...headers, 'x-mock-words': String(streamWords) }, body: chatBody(true) },
+  };
+}
+
+interface Target {
+  key: StackKey;
+  stack: Stack;
+  base: URL;
+  agent: http.Agent;
+  sent: number;
+  plain: bigint[];
+  ttfb: bigint[];
+  total: bigint[];
+}
+
+interface Workload { plain: RequestSpec; stream: RequestSpec; expectedPlain: Buffer; expectedStream: Buffer }
+
+async function runPlain(t: Target, w: Workload, count: number, record: boolean): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    checkInterrupted();
+    const r = await timedRequest(t.base, w.plain, t.agent);
+    t.sent += 1;
+    verify(`${STACK_LABELS[t.key]} non-streamed`, r, w.expectedPlain);
+    if (record) t.plain.push(r.totalNs);
+  }
+}
+
+async function runStream(t: Target, w: Workload, count: number, record: boolean): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    checkInterrupted();
+    const r = await timedRequest(t.base, w.stream, t.agent);
+    t.sent += 1;
+    verify(`${STACK_LABELS[t.key]} streamed`, r, w.expectedStream);
+    if (record) { t.ttfb.push(r.ttfbNs); t.total.push(r.totalNs); }
+  }
+}
+
+/** Splits `total` into `parts` near-equal integers that sum to it. */
+function split(total: number, parts: number): number[] {
+  return Array.from({ length: parts }, (_, i) => Math.floor((total * (i + 1)) / parts) - Math.floor((total * i) / parts));
+}
+
+// --- Sanity checks: the numbers must come from the path we claim to measure. ---------------------------
+async function text(url: string, init?: RequestInit): Promise<string> {
+  const res = await fetch(url, init);
+  const body = await res.text();
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}: ${body.slice(0, 200)}`);
+  return body;
+}
+
+function metric(textBody: string, name: string): number {
+  const line = textBody.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}: `));
+  return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
+}
+
+async function checkStack(t: Target, checks: string[]): Promise<void> {
+  const admin = `http://127.0.0.1:${t.stack.envoyAdminPort}`;
+  const envoyStats = await text(`${admin}/stats?filter=ext_proc`);
+  const started = metric(envoyStats, 'http.llm.ext_proc.streams_started');
+  if (t.key === 'A') {
+    if (started !== 0) throw new Error(`stack A: ext_proc streams were started (${started}); the baseline is not Envoy alone`);
+    checks.push(`A: ${t.sent} requests, no ext_proc`);
+    return;
+  }
+  // Every request must have opened an ext_proc stream, none may have failed open or timed out.
+  const failed = metric(envoyStats, 'http.llm.ext_proc.failure_mode_allowed') + metric(envoyStats, 'http.llm.ext_proc.message_timeouts');
+  if (started < t.sent || failed > 0) {
+    throw new Error(`stack ${t.key}: ${t.sent} requests but ext_proc streams_started=${started}, failures/timeouts=${failed}`);
+  }
+  checks.push(`${t.key}: ${t.sent} requests, ${started} ext_proc streams`);
+}
+
+async function guardPhases(t: Target, checks: string[]): Promise<GuardPhase[]> {
+  const body = await text(`http://127.0.0.1:${t.stack.guardAdminPort}/metrics`);
+  const allowed = metric(body, 'guard_verdicts_total{code="allow"}');
+  const timeouts = body.split('\n').filter((l) => l.startsWith('guard_reply_timeouts_total{')).reduce((n, l) => n + Number(l.split(' ').pop()), 0);
+  if (allowed < t.sent || timeouts > 0) throw new Error(`guard: ${t.sent} requests but allow verdicts=${allowed}, reply timeouts=${timeouts}`);
+  checks.push(`guard allowed ${allowed}`);
+  const phases: GuardPhase[] = [];
+  for (const phase of ['request_headers', 'request_body', 'response_headers', 'response_body']) {
+    const sum = metric(body, `guard_phase_duration_seconds_sum{phase="${phase}"}`);
+    const count = metric(body, `guard_phase_duration_seconds_count{phase="${phase}"}`);
+    if (count > 0) phases.push({ phase, count, meanUs: (sum / count) * 1e6 });
+  }
+  return phases;
+}
+
+function machine(): Machine {
+  let envoy = 'unknown';
+  try {
+    const out = execFileSync(envoyBinary(), ['--version'], { encoding: 'utf8', timeout: 10_000 });
+    const build = /version:\s*(\S+)/.exec(out)?.[1] ?? out.trim();
+    envoy = `${build.split('/')[1] ?? build} (${build})`;
+  } catch (err) {
+    envoy = `unknown (${err instanceof Error ? err.message : String(err)})`;
+  }
+  return { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, envoy, os: `${os.type()} ${os.release()}` };
+}
+
+// --- Main ---------------------------------------------------------------------------------------------
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const t0 = process.hrtime.bigint();
+  const root = repoRoot();
+
+  log('starting mock upstream and no-op ext_proc server');
+  const mock = startProcess('mock-upstream', process.execPath, [join(root, 'dist', 'test', 'fixtures', 'mock-upstream.js'), '--port', '0']);
+  track(() => mock.stop());
+  const noop = startProcess('noop-extproc', process.execPath, [join(root, 'dist', 'bench', 'noop-extproc.js'), '--port', '0']);
+  track(() => noop.stop());
+  const upstreamUrl = (await mock.waitFor((l) => l.startsWith('mock-upstream listening '), 15_000)).split(' ').pop() as string;
+  const noopPort = Number((await noop.waitFor((l) => l.startsWith('noop-extproc listening '), 15_000)).split(' ').pop());
+
+  // The reference bytes come straight from the mock (no Envoy): every response through a stack must match.
+  const { plain, stream } = specs(opts.streamWords);
+  const direct = new URL(upstreamUrl);
+  const refPlain = await timedRequest(direct, plain, undefined);
+  const refStream = await timedRequest(direct, stream, undefined);
+  if (refPlain.status !== 200 || refStream.status !== 200) throw new Error(`mock upstream answered ${refPlain.status}/${refStream.status}`);
+  const workload: Workload = { plain, stream, expectedPlain: refPlain.body, expectedStream: refStream.body };
+
+  const targets: Target[] = [];
+  for (const key of ['A', 'B', 'C'] as const) {
+    checkInterrupted();
+    log(`starting stack ${STACK_LABELS[key]}`);
+    const stack = await startStack({ upstreamUrl, ...(key === 'A' ? { withoutExtProc: true } : key === 'B' ? { extProcPort: noopPort } : {}) });
+    track(() => stack.stop());
+    const agent = keepAliveAgent();
+    agents.push(agent);
+    targets.push({ key, stack, base: new URL(stack.url), agent, sent: 0, plain: [], ttfb: [], total: [] });
+  }
+
+  for (const t of targets) {
+    log(`warm-up ${STACK_LABELS[t.key]}: ${opts.warmup} non-streamed + ${opts.warmupStream} streamed`);
+    await runPlain(t, workload, opts.warmup, false);
+    await runStream(t, workload, opts.warmupStream, false);
+  }
+
+  const plainPer = split(opts.n, opts.rounds);
+  const streamPer = split(opts.nStream, opts.rounds);
+  for (let round = 0; round < opts.rounds; round++) {
+    const order = targets.map((_, i) => targets[(i + round) % targets.length] as Target);
+    for (const t of order) {
+      log(`round ${round + 1}/${opts.rounds} ${STACK_LABELS[t.key]}: ${plainPer[round]} non-streamed + ${streamPer[round]} streamed`);
+      await runPlain(t, workload, SWITCH_WARMUP, false);
+      await runPlain(t, workload, plainPer[round] ?? 0, true);
+      await runStream(t, workload, SWITCH_WARMUP_STREAM, false);
+      await runStream(t, workload, streamPer[round] ?? 0, true);
+    }
+  }
+
+  const checks: string[] = [];
+  for (const t of targets) await checkStack(t, checks);
+  const guard = targets.find((t) => t.key === 'C') as Target;
+  const phases = await guardPhases(guard, checks);
+
+  const byKey = Object.fromEntries(targets.map((t) => [t.key, { plain: stats(t.plain), ttfb: stats(t.ttfb), streamTotal: stats(t.total) }])) as BenchResult['stats'];
+  const params: Params = {
+    n: opts.n, nStream: opts.nStream, warmup: opts.warmup, warmupStream: opts.warmupStream, rounds: opts.rounds, streamWords: opts.streamWords,
+    requestBytes: plain.body.length, plainReplyBytes: workload.expectedPlain.length, streamReplyBytes: workload.expectedStream.length,
+    edgeRateLimit: `edge rate limit as shipped (1000 req/s), at most ${MAX_BURST} requests in a row per stack`,
+  };
+  const result: BenchResult = {
+    machine: machine(), params, stats: byKey, derived: derive(byKey), guardPhases: phases, checks,
+    elapsedSeconds: Number(process.hrtime.bigint() - t0) / 1e9,
+  };
+  process.stdout.write(`${formatReport(result)}\n`);
+  if (opts.json) {
+    writeFileSync(opts.json, `${JSON.stringify(result, null, 2)}\n`);
+    log(`wrote ${opts.json}`);
+  }
+}
+
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+let exitCode = 0;
+try {
+  await main();
+} catch (err) {
+  exitCode = interrupted ? 130 : 1;
+  if (!interrupted) process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
