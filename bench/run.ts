@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { envoyBinary, repoRoot } from '../scripts/lib/paths.js';
 import { startProcess } from '../scripts/lib/processes.js';
 import { startStack, type Stack } from '../scripts/lib/stack.js';
-import { keepAliveAgent, stats, timedRequest, verify, type RequestSpec } from './client.js';
+import { keepAliveAgent, stats, timedRequest, verify, type RequestSpec, type Timed } from './client.js';
 import { derive, formatReport, STACK_LABELS, type BenchResult, type GuardPhase, type Machine, type Params, type StackKey } from './report.js';
 
 interface Options {
@@ -137,12 +137,22 @@ interface Target {
 
 interface Workload { plain: RequestSpec; stream: RequestSpec; expectedPlain: Buffer; expectedStream: Buffer }
 
+/** verify(), plus the tail of that Envoy's output (access log with response details) on failure. */
+function verifyOrExplain(t: Target, kind: string, r: Timed, expected: Buffer): void {
+  try {
+    verify(`${STACK_LABELS[t.key]} ${kind} request #${t.sent}`, r, expected);
+  } catch (err) {
+    const tail = t.stack.envoy.output().trimEnd().split('\n').slice(-3).join('\n  ');
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n  envoy output (last lines):\n  ${tail}`);
+  }
+}
+
 async function runPlain(t: Target, w: Workload, count: number, record: boolean): Promise<void> {
   for (let i = 0; i < count; i++) {
     checkInterrupted();
     const r = await timedRequest(t.base, w.plain, t.agent);
     t.sent += 1;
-    verify(`${STACK_LABELS[t.key]} non-streamed`, r, w.expectedPlain);
+    verifyOrExplain(t, 'non-streamed', r, w.expectedPlain);
     if (record) t.plain.push(r.totalNs);
   }
 }
@@ -152,7 +162,7 @@ async function runStream(t: Target, w: Workload, count: number, record: boolean)
     checkInterrupted();
     const r = await timedRequest(t.base, w.stream, t.agent);
     t.sent += 1;
-    verify(`${STACK_LABELS[t.key]} streamed`, r, w.expectedStream);
+    verifyOrExplain(t, 'streamed', r, w.expectedStream);
     if (record) { t.ttfb.push(r.ttfbNs); t.total.push(r.totalNs); }
   }
 }
