@@ -137,13 +137,22 @@ interface Target {
 
 interface Workload { plain: RequestSpec; stream: RequestSpec; expectedPlain: Buffer; expectedStream: Buffer }
 
+// Seen on Envoy 1.40 + Node 22: Envoy ends every ext_proc side stream with RST_STREAM, and the Node
+// HTTP/2 server (nghttp2's rapid-reset defence: a bucket of 1000 resets refilled at 33/s) answers a
+// connection that used it up with GOAWAY; the stream in flight then fails closed with a 500.
+const REFUSED_HINT = 'hint: the ext_proc server sent GOAWAY after too many RST_STREAMs from Envoy (nghttp2 rapid-reset limit: '
+  + '1000 resets, then 33/s per connection). Envoy resets every ext_proc stream unless the runtime flag '
+  + 'envoy.reloadable_features.ext_proc_graceful_grpc_close is true; see cluster.llm_guard.http2.tx_reset in Envoy stats.';
+
 /** verify(), plus the tail of that Envoy's output (access log with response details) on failure. */
 function verifyOrExplain(t: Target, kind: string, r: Timed, expected: Buffer): void {
   try {
     verify(`${STACK_LABELS[t.key]} ${kind} request #${t.sent}`, r, expected);
   } catch (err) {
-    const tail = t.stack.envoy.output().trimEnd().split('\n').slice(-3).join('\n  ');
-    throw new Error(`${err instanceof Error ? err.message : String(err)}\n  envoy output (last lines):\n  ${tail}`);
+    const output = t.stack.envoy.output();
+    const tail = output.trimEnd().split('\n').slice(-3).join('\n  ');
+    const hint = output.includes('remote_refused_stream_reset') ? `\n  ${REFUSED_HINT}` : '';
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n  envoy output (last lines):\n  ${tail}${hint}`);
   }
 }
 
@@ -199,7 +208,12 @@ async function checkStack(t: Target, checks: string[]): Promise<void> {
   if (started < t.sent || failed > 0) {
     throw new Error(`stack ${t.key}: ${t.sent} requests but ext_proc streams_started=${started}, failures/timeouts=${failed}`);
   }
-  checks.push(`${t.key}: ${t.sent} requests, ${started} ext_proc streams`);
+  // Side streams Envoy ended with RST_STREAM, and connections to the ext_proc server: with resets, a
+  // long enough run hits the GOAWAY described in REFUSED_HINT.
+  const cluster = await text(`${admin}/stats?filter=${encodeURIComponent('^cluster\\.llm_guard\\.')}`);
+  const resets = metric(cluster, 'cluster.llm_guard.http2.tx_reset');
+  const connections = metric(cluster, 'cluster.llm_guard.upstream_cx_total');
+  checks.push(`${t.key}: ${t.sent} requests, ${started} ext_proc streams, ${resets} side-stream resets, ${connections} ext_proc connection(s)`);
 }
 
 async function guardPhases(t: Target, checks: string[]): Promise<GuardPhase[]> {

@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 // CLI: `serve` (default) runs the guard; `check-config` validates a configuration and exits.
 import { loadConfig, ConfigError } from './config/load.js';
+import { paramsFromArgs, renderEnvoyConfig } from './envoy/render-config.js';
 import { buildDeps, startService } from './service.js';
 import { createLogger } from './telemetry/logger.js';
 import { GuardMetrics } from './telemetry/metrics.js';
 import { startTracing } from './telemetry/tracing.js';
 
 function usage(): never {
-  process.stderr.write('usage: envoy-llm-guard [serve|check-config] [--config FILE]\n  (GUARD_CONFIG=FILE works too; no file = embedded defaults)\n');
+  process.stderr.write([
+    'usage: envoy-llm-guard [serve|check-config] [--config FILE]   (GUARD_CONFIG=FILE works too; no file = embedded defaults)',
+    '       envoy-llm-guard render-envoy-config [--upstream URL] [--guard-host H] [--guard-port N] [--listen-host H]',
+    '                       [--listen-port N] [--admin-port N] [--tls-port N --tls-cert F --tls-key F] [--metadata-namespace NS]',
+    '',
+  ].join('\n'));
   process.exit(2);
 }
 
@@ -36,6 +42,15 @@ function loadOrExit(configPath: string | undefined) {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'render-envoy-config') {
+    try {
+      process.stdout.write(renderEnvoyConfig(paramsFromArgs(process.argv.slice(3))));
+    } catch (err) {
+      process.stderr.write(`render-envoy-config: ${err instanceof Error ? err.message : String(err)}\n`);
+      usage();
+    }
+    return;
+  }
   const { command, configPath } = parseArgs(process.argv.slice(2));
   const config = loadOrExit(configPath);
   if (command === 'check-config') {

@@ -73,6 +73,23 @@ const cases: SimCase[] = [
     },
   },
   {
+    name: '2c. SSE event over maxSseEventBytes: stopped with an SSE error event, later chunks dropped, one reply each',
+    sim: { yaml: 'limits:\n  maxSseEventBytes: 1024\n' },
+    async script(sim) {
+      const input = openAiChatSseFromDeltas(['fine ', 'x'.repeat(2000), ' never seen']);
+      const s = await allowedRequest(sim);
+      await s.send(responseHeaders('text/event-stream'));
+      const { replies, output } = await streamChunks(s, cutAt(input, [100, 300, 600, 1500, 2200, 2400]));
+      const payloads = sseDataPayloads(output.toString('utf8'));
+      expect(JSON.parse(payloads.at(-1) as string)).toMatchObject({ error: { code: 'upstream_response_invalid', type: 'server_error' } });
+      expect(output.toString('utf8')).not.toContain('never seen');
+      expect(metadataOf(replies.at(-1) as Reply)).toMatchObject({ verdict: 'deny', code: 'upstream_response_invalid' });
+      expect(await sim.metric('guard_verdicts_total', { code: 'upstream_response_invalid' })).toBe(1);
+      s.end();
+      expect((await s.closed).code).toBe(0);
+    },
+  },
+  {
     name: '3. masked phrase in an SSE stream: [REDACTED] in the output, which still parses as SSE with valid JSON',
     sim: { yaml: "guards:\n  phrases:\n    mask: ['secret sauce']\n" },
     async script(sim) {
