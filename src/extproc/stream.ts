@@ -32,6 +32,9 @@ const TIMED_OUT = Symbol('timed out');
 
 class SpuriousMessage extends Error {}
 
+/** Returned by a handler whose message was already answered by the reply budget; never written. */
+const STALE: ProcessingResponse = Object.freeze({});
+
 export class StreamSession {
   private expect: Expect = 'request_headers';
   private chain: Promise<void> = Promise.resolve();
@@ -133,6 +136,7 @@ export class StreamSession {
       usage: {},
     };
     const verdict = await this.deps.pipeline.checkRequestHeaders(this.ctx, headers);
+    if (this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
     if (verdict.action === 'deny') return this.denyRequest(verdict.code, verdict.reason);
     const endOfStream = msg.request_headers?.end_of_stream === true;
     if (api === null) {
@@ -163,6 +167,7 @@ export class StreamSession {
     if (!parsed.ok) return this.denyRequest(parsed.code, parsed.detail);
     ctx.request = parsed.request;
     const verdict = await this.deps.pipeline.checkRequest(ctx, parsed.request);
+    if (this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
     if (verdict.action === 'deny') return this.denyRequest(verdict.code, verdict.reason);
     this.countVerdict('allow');
     this.expect = 'response_headers';
@@ -215,19 +220,21 @@ export class StreamSession {
     const end = msg.response_body?.end_of_stream === true;
     if (this.responseKind === 'json') return this.onJsonBody(ctx.api, chunk);
     if (end) this.expect = 'done';
-    const final = end ? { dynamic_metadata: this.metadata() } : {};
-    if (this.sseStopped) return reply('response_body', commonResponse(undefined, new Uint8Array(0)), final);
+    // Built after this chunk is processed: usage, rewrites and a stop in the last chunk belong in it.
+    const final = (): Partial<ProcessingResponse> => (end ? { dynamic_metadata: this.metadata() } : {});
+    if (this.sseStopped) return reply('response_body', commonResponse(undefined, new Uint8Array(0)), final());
     let out: Uint8Array;
     try {
       const decoded = this.decoder ? await this.decoder.push(chunk, end) : chunk;
+      if (this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
       out = (this.sse as SseRewriter).push(decoded, end);
     } catch (err) {
       return this.stopSse(ctx.api, err, final);
     }
     this.rewrites = (this.sse as SseRewriter).rewrites;
     // Same bytes as received (the usual case): no mutation at all, so Envoy forwards its own buffer.
-    if (!this.decoder && bytesEqual(out, chunk)) return reply('response_body', commonResponse(), final);
-    return reply('response_body', commonResponse(undefined, out), final);
+    if (!this.decoder && bytesEqual(out, chunk)) return reply('response_body', commonResponse(), final());
+    return reply('response_body', commonResponse(undefined, out), final());
   }
 
   private async onJsonBody(api: NonNullable<RequestContext['api']>, chunk: Buffer): Promise<ProcessingResponse> {
@@ -240,6 +247,7 @@ export class StreamSession {
     } catch {
       return this.denyRequest('upstream_response_invalid', 'undecodable body');
     }
+    if (this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
     const rewritten = rewriteJsonBody(api, body, this.jsonFilters, ctx.usage);
     if (rewritten) this.rewrites += 1;
     const out = rewritten ?? (this.decoder ? body : undefined);
@@ -250,13 +258,13 @@ export class StreamSession {
   }
 
   /** Ends an SSE reply cleanly: an error event the client library raises, then nothing more. */
-  private stopSse(api: NonNullable<RequestContext['api']>, err: unknown, final: Partial<ProcessingResponse>): ProcessingResponse {
+  private stopSse(api: NonNullable<RequestContext['api']>, err: unknown, final: () => Partial<ProcessingResponse>): ProcessingResponse {
     this.sseStopped = true;
     this.countVerdict('upstream_response_invalid');
     this.log().warn({ err: errSummary(err) }, 'SSE reply could not be inspected; stopping it');
     const adapter = streamAdapterFor(api);
     const event = adapter ? adapter.errorEvent(CATALOGUE.upstream_response_invalid.message, 'upstream_response_invalid') : new Uint8Array(0);
-    return reply('response_body', commonResponse(undefined, event), final);
+    return reply('response_body', commonResponse(undefined, event), final());
   }
 
   private denyRequest(code: ErrorCode, reason: string): ProcessingResponse {
@@ -276,7 +284,7 @@ export class StreamSession {
   /** Internal fault or timeout: a JSON error while we still can, else end the stream with an error. */
   private failClosed(code: ErrorCode, phase: Phase): ProcessingResponse | typeof TIMED_OUT {
     if (this.responseKind === 'sse' && this.responseStarted && this.ctx?.api && !this.sseStopped && phase === 'response_body') {
-      return this.stopSse(this.ctx.api, new Error(code), this.expect === 'done' ? { dynamic_metadata: this.metadata() } : {});
+      return this.stopSse(this.ctx.api, new Error(code), () => (this.expect === 'done' ? { dynamic_metadata: this.metadata() } : {}));
     }
     if (!this.responseStarted) return this.denyRequest(code, phase);
     this.countVerdict(code);
@@ -331,8 +339,10 @@ export class StreamSession {
   /** Server shutdown past the drain deadline. */
   cancel(): void {
     if (this.closed) return;
-    this.fail(GrpcStatus.UNAVAILABLE, 'guard shutting down');
+    // Record the outcome first: the error emitted below reaches our own 'error' listener (close('error')).
     this.close('cancelled');
+    this.terminated = true;
+    this.call.emit('error', { code: GrpcStatus.UNAVAILABLE, details: 'guard shutting down' });
   }
 }
 

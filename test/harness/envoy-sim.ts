@@ -2,6 +2,15 @@
 // The service runs exactly as in production (startService, or startExtProcServer with custom deps); the
 // client is an independent gRPC client built from protos/ with the same proto-loader options, so every
 // message crosses the real wire encoding in both directions.
+//
+//   const sim = await EnvoySim.start({ env: { GUARD_MAX_BODY_BYTES: '256' } });   // or { yaml }, { customize }
+//   const s = await sim.open();                                  // one Process stream = one HTTP request
+//   const r1 = await s.send(msg.requestHeaders({ ':method': 'POST', ':path': '/v1/chat/completions', ... }));
+//   mutationOf(r1).set['accept-encoding'];                       // header mutations, read from raw_value
+//   const replies = await s.pipeline(chunks.map((c, i) => msg.responseBody(c, i === chunks.length - 1)));
+//   s.end(); await s.closed;                                     // { code, details } of the final status
+//   s.cancel();                                                  // client-side reset instead
+//   await sim.close();                                           // or SimPool / runCases to close in afterEach
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

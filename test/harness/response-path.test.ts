@@ -61,7 +61,7 @@ const cases: SimCase[] = [
     },
   })),
   {
-    name: '2b. SSE passthrough, every chunk 1 byte (multi-byte UTF-8 and CRLF-free event ends split)',
+    name: '2b. SSE passthrough, every chunk 1 byte (multi-byte UTF-8 sequences and event terminators split)',
     async script(sim) {
       const s = await allowedRequest(sim);
       await s.send(responseHeaders('text/event-stream'));
