@@ -1,5 +1,6 @@
-// Defects in src/ found with the harness. Each test states the correct behaviour and FAILS until the
-// bug is fixed (see the harness report for the proposed patches). Do not mark them skipped or `.fails`.
+// Regression tests for defects the harness found in src/extproc/stream.ts (now fixed): metadata on the
+// last SSE reply built before its chunk was processed; late guard results acting after a budget
+// timeout; drain-cancelled streams counted under the wrong outcome.
 import { gzipSync } from 'node:zlib';
 import { describe, expect } from 'vitest';
 import { metadataOf, msg, sleep, type EnvoySim, type Reply, type SimStream } from './envoy-sim.js';
