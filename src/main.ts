@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logging.level);
   const metrics = new GuardMetrics();
   const tracing = await startTracing(config.tracing);
-  const service = await startService(config, log, metrics);
+  const service = await startService(config, log, metrics, tracing.tracer);
   log.info({ grpc_port: service.grpc.port, admin_port: service.admin.port }, 'envoy-llm-guard listening');
 
   let stopping = false;

@@ -1,4 +1,5 @@
 // The composition root: builds the guards, pipeline and servers from one frozen config snapshot.
+import { trace, type Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type { GuardConfig } from './config/schema.js';
 import { startAdminServer, type AdminServer } from './admin/server.js';
@@ -13,13 +14,13 @@ import { Pipeline } from './pipeline/pipeline.js';
 import type { GuardMetrics } from './telemetry/metrics.js';
 
 /** Built at config load: a pattern RE2 refuses fails here, before the server accepts a stream. */
-export function buildDeps(config: Readonly<GuardConfig>, log: Logger, metrics: GuardMetrics): StreamDeps {
+export function buildDeps(config: Readonly<GuardConfig>, log: Logger, metrics: GuardMetrics, tracer: Tracer = trace.getTracer('envoy-llm-guard')): StreamDeps {
   const shape = new RequestShapeGuard(config.limits);
   const guards: Guard[] = [shape];
   if (config.guards.phrases.enabled) guards.push(new PhraseGuard(config.guards.phrases));
   const table = [...LLM_ROUTES, ...config.extproc.routes.map((r) => ({ method: 'POST', path: r.path, api: r.api }))];
   const routes = (method: string, path: string): ApiKind | null => classifyRoute(method, path, table);
-  return { config, pipeline: new Pipeline(guards, metrics), shape, metrics, log, routes };
+  return { config, pipeline: new Pipeline(guards, metrics), shape, metrics, log, tracer, routes };
 }
 
 export interface RunningService {
@@ -29,8 +30,8 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export async function startService(config: Readonly<GuardConfig>, log: Logger, metrics: GuardMetrics): Promise<RunningService> {
-  const deps = buildDeps(config, log, metrics);
+export async function startService(config: Readonly<GuardConfig>, log: Logger, metrics: GuardMetrics, tracer?: Tracer): Promise<RunningService> {
+  const deps = buildDeps(config, log, metrics, tracer);
   const grpc = await startExtProcServer(config.server.host, config.server.grpcPort, deps);
   const admin = await startAdminServer(config.server.adminHost, config.server.adminPort, metrics, () => grpc.serving);
   return {

@@ -1,4 +1,5 @@
 // What a stream session needs from the rest of the service, built once per configuration snapshot.
+import type { Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type { GuardConfig } from '../config/schema.js';
 import type { RequestShapeGuard } from '../guards/request-shape.js';
@@ -12,6 +13,8 @@ export interface StreamDeps {
   readonly shape: RequestShapeGuard;
   readonly metrics: GuardMetrics;
   readonly log: Logger;
+  /** One span per stream; a no-op tracer unless tracing is enabled. */
+  readonly tracer: Tracer;
   /** Classifies a request into the LLM API it targets, or null for routes we do not inspect. */
   readonly routes: (method: string, path: string) => ApiKind | null;
 }

@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { status as GrpcStatus, type ServerDuplexStream } from '@grpc/grpc-js';
+import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import { CATALOGUE, errorBody, type ErrorCode } from '../pipeline/catalogue.js';
 import type { RequestContext } from '../pipeline/context.js';
 import type { ResponseTextFilter } from '../pipeline/guard.js';
@@ -54,9 +55,12 @@ export class StreamSession {
   private verdict: 'allow' | ErrorCode | undefined;
   private jsonFilters: readonly ResponseTextFilter[] = [];
   private rewrites = 0;
+  /** Attributes are ids, API kinds and catalogue codes only: never content. */
+  private readonly span: Span;
 
   constructor(private readonly call: Duplex, private readonly deps: StreamDeps, private readonly onClose: (s: StreamSession) => void) {
     deps.metrics.streamsActive.inc();
+    this.span = deps.tracer.startSpan('ext_proc.stream');
     call.on('data', (msg: ProcessingRequest) => {
       this.chain = this.chain.then(() => this.onMessage(msg));
     });
@@ -135,6 +139,7 @@ export class StreamSession {
       errorShape: api === 'anthropic-messages' ? 'anthropic' : 'openai',
       usage: {},
     };
+    this.span.setAttributes({ 'guard.request_id': requestId, 'guard.api': api ?? 'other', 'http.request.method': method });
     const verdict = await this.deps.pipeline.checkRequestHeaders(this.ctx, headers);
     if (this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
     if (verdict.action === 'deny') return this.denyRequest(verdict.code, verdict.reason);
@@ -332,6 +337,11 @@ export class StreamSession {
     this.decoder?.destroy();
     this.deps.metrics.streamsActive.dec();
     this.deps.metrics.streamsTotal.inc({ outcome });
+    this.span.setAttributes({ 'guard.verdict': this.verdict ?? 'none', 'guard.outcome': outcome, 'guard.response_rewrites': this.rewrites });
+    if (outcome !== 'completed' || (this.verdict !== undefined && this.verdict !== 'allow' && CATALOGUE[this.verdict].status >= 500)) {
+      this.span.setStatus({ code: SpanStatusCode.ERROR, message: this.verdict ?? outcome });
+    }
+    this.span.end();
     if (outcome === 'completed' && !this.call.writableEnded) this.call.end();
     this.onClose(this);
   }
