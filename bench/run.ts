@@ -68,23 +68,32 @@ const log = (msg: string): void => { process.stderr.write(`[bench] ${msg}\n`); }
 
 // --- Everything started is stopped: on success, on error and on SIGINT/SIGTERM. -----------------------
 const stoppers: (() => Promise<unknown>)[] = [];
+/** Stops begun after cleanup started (a stack that finished starting after SIGINT); cleanup awaits them. */
+const lateStops: Promise<unknown>[] = [];
 let cleaningUp = false;
 let interrupted = false;
 const agents: http.Agent[] = [];
+let cleanupChain: Promise<void> = Promise.resolve();
 
-/** Registers a stopper; once cleanup has begun, a late registration (a stack still starting) stops at once. */
 function track(stop: () => Promise<unknown>): void {
-  if (cleaningUp) void stop().catch(() => undefined);
+  if (cleaningUp) lateStops.push(stop().catch(() => undefined));
   else stoppers.push(stop);
 }
 
-async function cleanup(): Promise<void> {
-  cleaningUp = true;
+async function stopAll(): Promise<void> {
   for (const a of agents) a.destroy();
   // Reverse order: stacks before the upstream and the no-op server they point at.
   for (let stop = stoppers.pop(); stop; stop = stoppers.pop()) {
     try { await stop(); } catch (err) { log(`cleanup: ${err instanceof Error ? err.message : String(err)}`); }
   }
+  await Promise.allSettled(lateStops);
+}
+
+/** Safe to call more than once (signal and finally): each call waits for the previous one, then stops what is left. */
+function cleanup(): Promise<void> {
+  cleaningUp = true;
+  cleanupChain = cleanupChain.then(stopAll);
+  return cleanupChain;
 }
 
 function onSignal(signal: NodeJS.Signals): void {
@@ -271,6 +280,7 @@ async function main(): Promise<void> {
     log(`starting stack ${STACK_LABELS[key]}`);
     const stack = await startStack({ upstreamUrl, ...(key === 'A' ? { withoutExtProc: true } : key === 'B' ? { extProcPort: noopPort } : {}) });
     track(() => stack.stop());
+    checkInterrupted();
     const agent = keepAliveAgent();
     agents.push(agent);
     targets.push({ key, stack, base: new URL(stack.url), agent, sent: 0, plain: [], ttfb: [], total: [] });

@@ -16,19 +16,19 @@ export function evalFile(name: string): string {
   return path;
 }
 
-const SUITES: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
-  injection: () => import('./eval/injection.js'),
-  redaction: () => import('./eval/redaction.js'),
-};
+const SUITES = ['injection', 'redaction'] as const;
+
+async function load(suite: string): Promise<{ run(args: string[]): Promise<void> }> {
+  return (await import(`./eval/${suite}.js`)) as { run(args: string[]): Promise<void> };
+}
 
 async function main(): Promise<void> {
   const [suite, ...args] = process.argv.slice(2);
-  const load = suite ? SUITES[suite] : undefined;
-  if (!load) {
-    process.stderr.write(`usage: npm run eval -- <${Object.keys(SUITES).join('|')}> [options]\n`);
+  if (!suite || !(SUITES as readonly string[]).includes(suite)) {
+    process.stderr.write(`usage: npm run eval -- <${SUITES.join('|')}> [options]\n`);
     process.exit(2);
   }
-  await (await load()).run(args);
+  await (await load(suite)).run(args);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
