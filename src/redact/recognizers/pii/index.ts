@@ -1,0 +1,3 @@
+import type { Recognizer } from '../../types.js';
+
+export const PII_RECOGNIZERS: readonly Recognizer[] = [];

@@ -1,0 +1,44 @@
+// Recognizers find sensitive values in text; the scanner runs them all and resolves overlaps.
+// A recognizer is data plus an optional validator, compiled once (RE2) at startup or config load.
+
+export type RecognizerKind = 'pii' | 'secret';
+
+export interface Recognizer {
+  /** Unique id, e.g. 'github_pat_classic'. Appears in metrics and logs (never the value). */
+  readonly id: string;
+  /** Entity type reported and used for placeholders and per-type actions, e.g. 'EMAIL_ADDRESS'. */
+  readonly entity: string;
+  readonly kind: RecognizerKind;
+  /** RE2 source. Compiled with flags 'gu' (plus 'i' when caseInsensitive). No lookaround, no backrefs. */
+  readonly pattern: string;
+  readonly caseInsensitive?: boolean;
+  /** Capture group that holds the value (default 0: the whole match). */
+  readonly group?: number;
+  /** Upper bound on the length of a value, in UTF-16 code units: the streaming redactor's hold-back. */
+  readonly maxLength: number;
+  /** Base confidence in [0,1]. */
+  readonly confidence: number;
+  /** Checksum or structural validation of the value; false rejects the match. */
+  readonly validate?: (value: string) => boolean;
+  /** Words that raise confidence when they appear within `contextWindow` chars before the value. */
+  readonly context?: readonly string[];
+  /** Report only when a context word is near (for formats that are ambiguous alone). */
+  readonly requireContext?: boolean;
+  /** Characters before the value searched for context words (default 48). */
+  readonly contextWindow?: number;
+  /**
+   * Cheap prefilter: lower-case literals of which at least one must occur in the text for this
+   * recognizer to run at all (e.g. 'ghp_', 'akia'). Omit when no literal is required.
+   */
+  readonly keywords?: readonly string[];
+}
+
+export interface Finding {
+  readonly entity: string;
+  readonly recognizer: string;
+  readonly kind: RecognizerKind;
+  /** [start, end) in UTF-16 code units of the scanned text. */
+  readonly start: number;
+  readonly end: number;
+  readonly confidence: number;
+}
