@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { Server, ServerCredentials, status as GrpcStatus, type ServerDuplexStream } from '@grpc/grpc-js';
 import { HealthImplementation } from 'grpc-health-check';
 import type { ProcessingRequest, ProcessingResponse } from '../src/extproc/messages.js';
+import { GRPC_SERVER_OPTIONS } from '../src/extproc/server.js';
 import { loadExtProcService } from '../src/extproc/proto.js';
 
 const EXT_PROC_SERVICE = 'envoy.service.ext_proc.v3.ExternalProcessor';
@@ -32,13 +33,7 @@ export function noopReply(msg: ProcessingRequest): ProcessingResponse | undefine
 }
 
 export async function startNoopExtProc(port = 0, host = '127.0.0.1'): Promise<NoopExtProc> {
-  const server = new Server({
-    'grpc.keepalive_time_ms': 30_000,
-    'grpc.keepalive_timeout_ms': 10_000,
-    'grpc.keepalive_permit_without_calls': 1,
-    'grpc.http2.min_ping_interval_without_data_ms': 5_000,
-    'grpc.max_receive_message_length': 64 * 1024 * 1024,
-  });
+  const server = new Server(GRPC_SERVER_OPTIONS);
   // Envoy's active health check must see SERVING before the stack routes any traffic here.
   new HealthImplementation({ '': 'SERVING', [EXT_PROC_SERVICE]: 'SERVING' }).addToServer(server);
   server.addService(loadExtProcService(), {

@@ -23,9 +23,10 @@ interface Options {
 /**
  * The shipped envoy.yaml has an edge rate limit of 1000 requests per second per Envoy (bucket of 1000,
  * refilled each second), and startStack does not expose it. A fast sequential client (Envoy alone runs
- * well over 1000 req/s) would get 429s, so no stack gets more than this many requests in a row; the
- * other two stacks' turns give its bucket more than a second to refill. The filter itself stays on,
- * identical in all three stacks.
+ * well over 1000 req/s) would get 429s in a long run against one stack. So no stack gets more than this
+ * many requests in a row: the bucket absorbs one turn, and with the other two stacks taking their turns
+ * each stack averages far below 1000 req/s. The filter itself stays on, identical in all three stacks;
+ * a 429 would still be caught by verify().
  */
 const MAX_BURST = 800;
 /** Unmeasured requests after switching stacks: caches and connections are cold again. */

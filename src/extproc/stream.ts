@@ -30,6 +30,8 @@ type Expect = 'request_headers' | 'request_body' | 'response_headers' | 'respons
 type Duplex = ServerDuplexStream<ProcessingRequest, ProcessingResponse>;
 
 const TIMED_OUT = Symbol('timed out');
+/** One shared abort reason: `abort()` without one builds a DOMException with a stack (~45 µs). */
+const STREAM_CLOSED = Object.freeze(new Error('ext_proc stream closed'));
 
 class SpuriousMessage extends Error {}
 
@@ -39,7 +41,11 @@ const STALE: ProcessingResponse = Object.freeze({});
 export class StreamSession {
   private expect: Expect = 'request_headers';
   private chain: Promise<void> = Promise.resolve();
-  private readonly abort = new AbortController();
+  /** Created only when a guard asks for the signal; most requests never do. */
+  private abortController: AbortController | undefined;
+  /** One timer per stream, re-armed per message (refresh), instead of a new timer per message. */
+  private deadlineTimer: NodeJS.Timeout | undefined;
+  private onDeadline: (() => void) | undefined;
   private ctx: RequestContext | undefined;
   private closed = false;
   /** After an ImmediateResponse or a clean SSE stop, Envoy sends nothing we must act on. */
@@ -81,15 +87,14 @@ export class StreamSession {
       return;
     }
     const started = performance.now();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
-      timer = setTimeout(() => resolve(TIMED_OUT), this.deps.config.extproc.replyBudgetMs);
-    });
+    const deadline = new Promise<typeof TIMED_OUT>((resolve) => { this.onDeadline = () => resolve(TIMED_OUT); });
+    if (this.deadlineTimer) this.deadlineTimer.refresh();
+    else this.deadlineTimer = setTimeout(() => this.onDeadline?.(), this.deps.config.extproc.replyBudgetMs);
     let response: ProcessingResponse | typeof TIMED_OUT;
     try {
       response = await Promise.race([this.dispatch(msg), deadline]);
     } catch (err) {
-      clearTimeout(timer);
+      this.onDeadline = undefined;
       if (err instanceof SpuriousMessage) {
         this.deps.metrics.spurious.inc();
         this.log().warn({ phase, expected: this.expect }, 'spurious ext_proc message; failing the request closed');
@@ -99,13 +104,13 @@ export class StreamSession {
       this.log().error({ err: errSummary(err), phase }, 'guard fault; failing closed');
       response = this.failClosed('internal_error', phase);
     }
-    clearTimeout(timer);
+    this.onDeadline = undefined; // the timer may still fire: with no waiter it does nothing
     if (response === TIMED_OUT) {
       this.deps.metrics.replyTimeouts.inc({ phase });
       this.log().warn({ phase, budgetMs: this.deps.config.extproc.replyBudgetMs }, 'reply budget exceeded; failing closed');
       response = this.failClosed('guard_timeout', phase);
     }
-    this.deps.metrics.phaseSeconds.observe({ phase }, (performance.now() - started) / 1000);
+    this.deps.metrics.phaseObserver[phase].observe((performance.now() - started) / 1000);
     if (this.closed) return;
     if (msg.observability_mode) return; // Envoy ignores replies in observability mode.
     if (response === TIMED_OUT) return;
@@ -132,10 +137,11 @@ export class StreamSession {
     const method = headers.get(':method') ?? '';
     const path = headers.get(':path') ?? '';
     const api = this.deps.routes(method, path);
+    const session = this; // eslint-disable-line @typescript-eslint/no-this-alias -- lazy signal getter below
     this.ctx = {
       requestId, method, path, api,
       log: this.deps.log.child({ request_id: requestId }),
-      signal: this.abort.signal,
+      get signal() { return session.signal(); },
       errorShape: api === 'anthropic-messages' ? 'anthropic' : 'openai',
       usage: {},
     };
@@ -326,6 +332,12 @@ export class StreamSession {
     });
   }
 
+  private signal(): AbortSignal {
+    this.abortController ??= new AbortController();
+    if (this.closed) this.abortController.abort(STREAM_CLOSED);
+    return this.abortController.signal;
+  }
+
   private log() {
     return this.ctx?.log ?? this.deps.log;
   }
@@ -333,7 +345,8 @@ export class StreamSession {
   private close(outcome: 'completed' | 'cancelled' | 'error'): void {
     if (this.closed) return;
     this.closed = true;
-    this.abort.abort();
+    clearTimeout(this.deadlineTimer);
+    this.abortController?.abort(STREAM_CLOSED);
     this.decoder?.destroy();
     this.deps.metrics.streamsActive.dec();
     this.deps.metrics.streamsTotal.inc({ outcome });

@@ -102,4 +102,11 @@ describe('observability', () => {
     expect(stats.rejected_header_mutations).toBe(0);
     expect(stats.stream_msgs_sent).toBe(stats.stream_msgs_received);
   });
+
+  it('Envoy closes ext_proc streams gracefully: no RST_STREAM towards the guard', async () => {
+    // Without ext_proc_graceful_grpc_close every stream ends in a reset, and after ~1000 of them Node's
+    // HTTP/2 rapid-reset defence drops the connection, failing a request (found by npm run bench).
+    const text = await (await fetch(`http://127.0.0.1:${t.stack.envoyAdminPort}/stats?filter=cluster.llm_guard.http2.tx_reset`)).text();
+    expect(text.trim()).toBe('cluster.llm_guard.http2.tx_reset: 0');
+  });
 });
