@@ -3,6 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { configSchema, type GuardConfig } from './schema.js';
+import { re2 } from '../util/re2.js';
+
+const INTEGER = re2('^-?[0-9]{1,15}$');
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -47,7 +50,9 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
   let node = target;
   for (const key of path.slice(0, -1)) {
     const next = node[key];
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[key] = {};
+    if (next === undefined) node[key] = {};
+    // A section the file mistyped stays as it is: the schema reports it (an override must not hide it).
+    else if (typeof next !== 'object' || next === null || Array.isArray(next)) return;
     node = node[key] as Record<string, unknown>;
   }
   node[path[path.length - 1] as string] = value;
@@ -59,8 +64,8 @@ function applyEnv(raw: Record<string, unknown>, env: Env, problems: string[]): v
     if (text === undefined || text === '') continue;
     let value: unknown = text;
     if (spec.type === 'int') {
+      if (!INTEGER.test(text)) { problems.push(`${name}: expected an integer`); continue; }
       value = Number(text);
-      if (!Number.isInteger(value)) { problems.push(`${name}: expected an integer`); continue; }
     } else if (spec.type === 'bool') {
       if (!['true', 'false', '1', '0'].includes(text)) { problems.push(`${name}: expected true or false`); continue; }
       value = text === 'true' || text === '1';
@@ -69,13 +74,16 @@ function applyEnv(raw: Record<string, unknown>, env: Env, problems: string[]): v
   }
 }
 
-function crossChecks(cfg: GuardConfig, problems: string[]): void {
+function phraseChecks(guards: GuardConfig['guards'], problems: string[]): void {
   for (const list of ['deny', 'mask'] as const) {
-    cfg.guards.phrases[list].forEach((phrase, i) => {
+    guards.phrases[list].forEach((phrase, i) => {
       if (phrase.trim() === '') problems.push(`guards.phrases.${list}[${i}]: blank phrase`);
     });
   }
-  if (cfg.tracing.enabled && !cfg.tracing.otlpEndpoint) problems.push('tracing.enabled requires tracing.otlpEndpoint');
+}
+
+function tracingChecks(tracing: GuardConfig['tracing'], problems: string[]): void {
+  if (tracing.enabled && !tracing.otlpEndpoint) problems.push('tracing.enabled requires tracing.otlpEndpoint');
 }
 
 function deepFreeze<T>(value: T): T {
@@ -115,9 +123,15 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<GuardConfig> {
     for (const issue of result.error.issues) {
       problems.push(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
     }
+    // Cross-field checks on the sections that did parse, so one run reports every problem.
+    const guards = configSchema.shape.guards.safeParse(raw.guards);
+    if (guards.success) phraseChecks(guards.data, problems);
+    const tracing = configSchema.shape.tracing.safeParse(raw.tracing);
+    if (tracing.success) tracingChecks(tracing.data, problems);
     throw new ConfigError(problems);
   }
-  crossChecks(result.data, problems);
+  phraseChecks(result.data.guards, problems);
+  tracingChecks(result.data.tracing, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(result.data);
 }

@@ -3,6 +3,14 @@
 // configuration the service runs on when no file is given.
 import { z } from 'zod';
 
+function isHttpUrl(url: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(url).protocol);
+  } catch {
+    return true; // not a URL at all: url() reports it
+  }
+}
+
 const port = z.number().int().min(0).max(65535);
 const mode = z.enum(['enforce', 'shadow']);
 
@@ -68,7 +76,7 @@ export const configSchema = z.strictObject({
   tracing: z.strictObject({
     enabled: z.boolean().default(false),
     /** OTLP/HTTP traces endpoint, e.g. http://otel-collector:4318/v1/traces. */
-    otlpEndpoint: z.string().url().optional(),
+    otlpEndpoint: z.string().url().refine(isHttpUrl, 'must be an http:// or https:// URL').optional(),
     serviceName: z.string().default('envoy-llm-guard'),
   }).prefault({}),
 });

@@ -69,8 +69,10 @@ export function toStructValue(value: unknown): StructValue {
 }
 
 export function toStruct(obj: Record<string, unknown>): Struct {
-  const fields: Record<string, StructValue> = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) fields[k] = toStructValue(v);
+  // fromEntries defines own properties, so even a "__proto__" key becomes a field.
+  const fields: Record<string, StructValue> = Object.fromEntries(
+    Object.entries(obj).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toStructValue(v)]),
+  );
   return { fields };
 }
 

@@ -35,15 +35,15 @@ export class Headers implements HeaderView {
   }
 
   get(name: string): string | undefined {
-    return this.map.get(name)?.[0];
+    return this.map.get(name.toLowerCase())?.[0];
   }
 
   getAll(name: string): readonly string[] {
-    return this.map.get(name) ?? [];
+    return this.map.get(name.toLowerCase()) ?? [];
   }
 
   has(name: string): boolean {
-    return this.map.has(name);
+    return this.map.has(name.toLowerCase());
   }
 }
 

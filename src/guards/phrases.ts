@@ -26,10 +26,16 @@ function words(phrase: string): string[] {
   return out;
 }
 
+/**
+ * Exactly the characters `words()` splits on (JS White_Space: String#trim). RE2's `\s` is ASCII
+ * [\t\n\f\r ] only; \p{Z} adds NBSP, U+1680, U+2000-200A, U+2028/9, U+202F, U+205F, U+3000.
+ */
+const WHITESPACE_RUN = '[\\s\\x{0B}\\x{FEFF}\\p{Z}]+';
+
 /** One RE2 alternation for a phrase list; whitespace in a phrase matches any whitespace run. */
 export function compilePhrases(phrases: readonly string[], flags: string): Regex | null {
   const alternatives = phrases
-    .map((p) => words(p).map(escapeRe2).join('\\s+'))
+    .map((p) => words(p).map(escapeRe2).join(WHITESPACE_RUN))
     .filter((p) => p.length > 0);
   if (alternatives.length === 0) return null;
   return re2(`(?:${alternatives.join('|')})`, flags);
