@@ -38,6 +38,14 @@ const DEFAULTS = {
       mask: [],
       maskWith: '[REDACTED]',
     },
+    injection: {
+      enabled: true, mode: 'enforce', action: 'block', cacheSize: 10000,
+      rag: { onUnlisted: 'drop', onRisk: 'drop' },
+      classifier: {
+        timeoutMs: 60, positiveLabels: ['INJECTION', 'JAILBREAK', 'LABEL_1'], combine: 'max', weight: 0.5, failMode: 'open',
+        cacheSize: 10000, maxTextsPerRequest: 8, maxInputChars: 16384, breaker: { failures: 5, cooldownMs: 5000 },
+      },
+    },
   },
   logging: { level: 'info' },
   tracing: { enabled: false, serviceName: 'envoy-llm-guard' },

@@ -2,6 +2,7 @@
 // Unknown keys are rejected (a typo must not silently disable a guard). Defaults are the embedded
 // configuration the service runs on when no file is given.
 import { z } from 'zod';
+import { injectionConfigSchema } from '../injection/policy.js';
 
 function isHttpUrl(url: string): boolean {
   try {
@@ -69,6 +70,8 @@ export const configSchema = z.strictObject({
       mask: z.array(z.string().min(1).max(500)).max(10_000).default([]),
       maskWith: z.string().max(100).default('[REDACTED]'),
     }).prefault({}),
+    /** Prompt-injection detection and the RAG context firewall (src/injection/policy.ts). */
+    injection: injectionConfigSchema,
   }).prefault({}),
   logging: z.strictObject({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

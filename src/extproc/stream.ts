@@ -22,7 +22,8 @@ import { Headers } from './headers.js';
 import type { StreamDeps } from './deps.js';
 import { classifyResponse, rewriteJsonBody, SseRewriter, type ResponseKind } from '../pipeline/response.js';
 import { isSupportedEncoding, StreamDecoder } from '../pipeline/decompress.js';
-import { applyTextEdits } from '../llm/rewrite.js';
+import { applyBodyEdits } from '../llm/rewrite.js';
+import { bodyEdits } from '../pipeline/verdict.js';
 import { streamAdapterFor } from '../providers/index.js';
 import type { Phase } from '../telemetry/metrics.js';
 
@@ -177,14 +178,16 @@ export class StreamSession {
     const parsed = this.deps.shape.parse(ctx.api, body);
     if (!parsed.ok) return this.denyRequest(parsed.code, parsed.detail);
     ctx.request = parsed.request;
+    ctx.body = parsed.body;
     const verdict = await this.deps.pipeline.checkRequest(ctx, parsed.request);
     if (this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
     if (verdict.action === 'deny') return this.denyRequest(verdict.code, verdict.reason);
     this.countVerdict('allow');
     this.expect = 'response_headers';
-    if (!verdict.edits || verdict.edits.length === 0) return reply('request_body', commonResponse());
+    const edits = bodyEdits(verdict);
+    if (edits.length === 0) return reply('request_body', commonResponse());
     // A mutated body needs its new content-length in this same reply, or Envoy answers 500.
-    const rewritten = applyTextEdits(parsed.body, verdict.edits);
+    const rewritten = applyBodyEdits(parsed.body, edits);
     return reply('request_body', commonResponse({ set: { 'content-length': String(rewritten.length) } }, rewritten));
   }
 

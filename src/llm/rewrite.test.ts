@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonPath, LlmRequest, TextPart } from './model.js';
 import { parseLlmRequest } from './parse-request.js';
-import { applyTextEdits, InvalidEditError } from './rewrite.js';
+import { applyBodyEdits, applyTextEdits, InvalidEditError, type BodyEdit } from './rewrite.js';
 import { encode, GENEROUS_LIMITS, VALID_CASES } from './testing/request-fixtures.js';
 
 /** Reads the value at a path; test-only, so no validation beyond what the assertions need. */
@@ -117,5 +117,90 @@ describe('applyTextEdits', () => {
     ['body is not a container', 'text', [0], 'x'],
   ])('rejects %s with InvalidEditError', (_name, target, path, text) => {
     expect(() => applyTextEdits(target, [{ path, text }])).toThrow(InvalidEditError);
+  });
+});
+
+describe('applyBodyEdits', () => {
+  const decode = (bytes: Uint8Array): unknown => JSON.parse(new TextDecoder().decode(bytes));
+  const body = () => ({
+    model: 'm',
+    context: [{ source: 's', chunks: ['c'] }],
+    messages: [{ role: 'system', content: 'sys' }, { role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }, { role: 'user', content: 'c' }],
+  });
+
+  it('with text edits only, matches applyTextEdits byte for byte', () => {
+    const edits = [{ path: ['messages', 1, 'content'], text: 'A' }, { kind: 'text' as const, path: ['messages', 3, 'content'], text: 'C' }];
+    expect(applyBodyEdits(body(), edits)).toStrictEqual(applyTextEdits(body(), edits));
+  });
+
+  it('removes a key and inserts an element, paths addressing the body as parsed', () => {
+    const original = body();
+    const snapshot = JSON.stringify(original);
+    const out = applyBodyEdits(original, [
+      { kind: 'remove', path: ['context'] },
+      { kind: 'insert', path: ['messages', 3], value: { role: 'user', content: 'ctx' } },
+      // Given after the insert, still addresses the original messages[3].
+      { path: ['messages', 3, 'content'], text: 'C' },
+    ]);
+    expect(decode(out)).toStrictEqual({
+      model: 'm',
+      messages: [{ role: 'system', content: 'sys' }, { role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }, { role: 'user', content: 'ctx' }, { role: 'user', content: 'C' }],
+    });
+    expect(JSON.stringify(original)).toBe(snapshot); // not mutated
+  });
+
+  it('applies several structural edits to one array in an order that keeps every original index valid', () => {
+    const out = applyBodyEdits({ xs: ['a', 'b', 'c', 'd'] }, [
+      { kind: 'insert', path: ['xs', 1], value: 'X1' },
+      { kind: 'remove', path: ['xs', 2] },
+      { kind: 'insert', path: ['xs', 1], value: 'X2' },
+      { kind: 'insert', path: ['xs', 4], value: 'END' },
+      { kind: 'insert', path: ['xs', 3], value: 'Y' },
+      { kind: 'remove', path: ['xs', 3] },
+    ]);
+    // Inserts at one point keep their given order; a remove and an insert at one index: the original goes.
+    expect(decode(out)).toStrictEqual({ xs: ['a', 'X1', 'X2', 'b', 'Y', 'END'] });
+  });
+
+  it('wraps a value, keeping earlier text edits to it', () => {
+    const out = applyBodyEdits({ input: 'question' }, [
+      { kind: 'wrap', path: ['input'], value: [{ role: 'user', content: 'ctx' }, { role: 'user', content: '' }], at: [1, 'content'] },
+      { path: ['input'], text: 'redacted question' },
+    ]);
+    expect(decode(out)).toStrictEqual({ input: [{ role: 'user', content: 'ctx' }, { role: 'user', content: 'redacted question' }] });
+  });
+
+  it('adds a key, and a remove plus insert of one key replaces it', () => {
+    expect(decode(applyBodyEdits({ a: 1 }, [{ kind: 'insert', path: ['b'], value: [2] }]))).toStrictEqual({ a: 1, b: [2] });
+    expect(decode(applyBodyEdits({ a: null, z: 0 }, [{ kind: 'insert', path: ['a'], value: [1] }, { kind: 'remove', path: ['a'] }]))).toStrictEqual({ z: 0, a: [1] });
+  });
+
+  it('does not share inserted values with the verdict that carried them', () => {
+    const value = { role: 'user', content: 'x' };
+    applyBodyEdits({ xs: [] }, [{ kind: 'insert', path: ['xs', 0], value }]);
+    expect(value).toStrictEqual({ role: 'user', content: 'x' });
+  });
+
+  it('removes an own __proto__ key without touching any prototype', () => {
+    const parsed = JSON.parse('{"__proto__":{"p":1},"x":"y"}') as unknown;
+    expect(new TextDecoder().decode(applyBodyEdits(parsed, [{ kind: 'remove', path: ['__proto__'] }]))).toBe('{"x":"y"}');
+    expect(({} as Record<string, unknown>)['p']).toBeUndefined();
+  });
+
+  it.each<[string, unknown, BodyEdit]>([
+    ['remove a missing key', { a: 1 }, { kind: 'remove', path: ['b'] }],
+    ['remove past the end', { xs: [1] }, { kind: 'remove', path: ['xs', 1] }],
+    ['remove with an empty path', { a: 1 }, { kind: 'remove', path: [] }],
+    ['insert beyond the end', { xs: [1] }, { kind: 'insert', path: ['xs', 2], value: 0 }],
+    ['insert a negative index', { xs: [1] }, { kind: 'insert', path: ['xs', -1], value: 0 }],
+    ['insert an existing key', { a: 1 }, { kind: 'insert', path: ['a'], value: 0 }],
+    ['insert an inherited key', { a: 1 }, { kind: 'insert', path: ['constructor', 'x'], value: 0 }],
+    ['insert a string key into an array', { xs: [] }, { kind: 'insert', path: ['xs', 'k'], value: 0 }],
+    ['wrap a missing value', { a: 1 }, { kind: 'wrap', path: ['b'], value: [null], at: [0] }],
+    ['wrap without a placeholder', { a: 1 }, { kind: 'wrap', path: ['a'], value: [], at: [0] }],
+    ['wrap into a scalar', { a: 1 }, { kind: 'wrap', path: ['a'], value: 'x', at: [0] }],
+    ['wrap with an empty slot path', { a: 1 }, { kind: 'wrap', path: ['a'], value: [null], at: [] }],
+  ])('rejects %s with InvalidEditError', (_name, target, edit) => {
+    expect(() => applyBodyEdits(target, [edit])).toThrow(InvalidEditError);
   });
 });

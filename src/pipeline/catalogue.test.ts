@@ -12,6 +12,7 @@ const EXPECTED_STATUS: Record<ErrorCode, number> = {
   invalid_request_shape: 400,
   unsupported_content_encoding: 415,
   content_policy_violation: 400,
+  prompt_injection_detected: 400,
   upstream_response_invalid: 502,
   response_blocked: 502,
   guard_timeout: 504,

@@ -23,6 +23,7 @@ export const CATALOGUE = {
   invalid_request_shape: { status: 400, type: 'invalid_request_error', anthropicType: 'invalid_request_error', message: 'Request body does not match the API schema for this route.' },
   unsupported_content_encoding: { status: 415, type: 'invalid_request_error', anthropicType: 'invalid_request_error', message: 'Compressed request bodies are not accepted.' },
   content_policy_violation: { status: 400, type: 'invalid_request_error', anthropicType: 'invalid_request_error', message: 'Request was blocked by content policy.' },
+  prompt_injection_detected: { status: 400, type: 'invalid_request_error', anthropicType: 'invalid_request_error', message: 'Request was blocked: it appears to contain a prompt injection.' },
   upstream_response_invalid: { status: 502, type: 'server_error', anthropicType: 'api_error', message: 'Upstream response could not be inspected.' },
   response_blocked: { status: 502, type: 'server_error', anthropicType: 'api_error', message: 'Response was blocked by content policy.' },
   guard_timeout: { status: 504, type: 'server_error', anthropicType: 'api_error', message: 'The guard could not decide in time.' },

@@ -21,5 +21,7 @@ export interface RequestContext {
   /** Error body shape for denials: Anthropic routes get Anthropic's shape. */
   errorShape: ErrorShape;
   request?: LlmRequest;
+  /** The parsed request body, for guards that read fields outside the normalised model (the `context` extension). Never mutate it. */
+  body?: unknown;
   usage: TokenUsage;
 }

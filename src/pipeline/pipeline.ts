@@ -5,7 +5,7 @@ import type { LlmMessage, LlmRequest, TextPart } from '../llm/model.js';
 import type { GuardMetrics } from '../telemetry/metrics.js';
 import type { RequestContext } from './context.js';
 import type { Guard, ResponseTextFilter } from './guard.js';
-import { CONTINUE, type TextEdit, type Verdict } from './verdict.js';
+import { CONTINUE, continueWith, type StructuralEdit, type TextEdit, type Verdict } from './verdict.js';
 
 export class Pipeline {
   constructor(readonly guards: readonly Guard[], private readonly metrics: GuardMetrics) {}
@@ -22,6 +22,7 @@ export class Pipeline {
   async checkRequest(ctx: RequestContext, request: LlmRequest): Promise<Verdict> {
     let current = request;
     const edits: TextEdit[] = [];
+    const structural: StructuralEdit[] = [];
     for (const guard of this.guards) {
       if (!guard.checkRequest) continue;
       const verdict = this.fold(ctx, guard, await guard.checkRequest(ctx, current));
@@ -30,9 +31,11 @@ export class Pipeline {
         edits.push(...verdict.edits);
         current = withEdits(current, verdict.edits);
       }
+      // Structural edits address the body as parsed; later guards keep seeing the original shape.
+      if (verdict.structuralEdits) structural.push(...verdict.structuralEdits);
     }
     ctx.request = current;
-    return edits.length > 0 ? { action: 'continue', edits } : CONTINUE;
+    return continueWith(edits, structural);
   }
 
   /** One filter per guard that rewrites generated text, for one response. */
@@ -49,7 +52,8 @@ export class Pipeline {
     if (verdict.action !== 'deny' || guard.mode !== 'shadow') return verdict;
     this.metrics.shadowDenials.inc({ guard: guard.name, code: verdict.code });
     ctx.log.info({ guard: guard.name, code: verdict.code, reason: verdict.reason }, 'shadow mode: would deny');
-    return CONTINUE;
+    // A shadow guard may still need edits for the request to be valid at all (e.g. the context field).
+    return verdict.shadow ?? CONTINUE;
   }
 }
 
