@@ -38,6 +38,11 @@ const DEFAULTS = {
       mask: [],
       maskWith: '[REDACTED]',
     },
+    redaction: {
+      enabled: true, mode: 'enforce',
+      policy: { entities: {}, default: 'mask', minConfidence: 0, tokenTtlSeconds: 86400, custom: [] },
+      tenants: {}, tokenStore: { kind: 'memory', maxEntries: 100000, failMode: 'closed' }, secretEnv: 'GUARD_REDACTION_SECRET',
+    },
     injection: {
       enabled: true, mode: 'enforce', action: 'block', cacheSize: 10000,
       rag: { onUnlisted: 'drop', onRisk: 'drop' },
@@ -47,6 +52,7 @@ const DEFAULTS = {
       },
     },
   },
+  redis: { keyPrefix: 'llm-guard' },
   logging: { level: 'info' },
   tracing: { enabled: false, serviceName: 'envoy-llm-guard' },
 };

@@ -27,6 +27,7 @@ export const ENV_OVERRIDES: Readonly<Record<string, { path: readonly string[]; t
   GUARD_METADATA_NAMESPACE: { path: ['extproc', 'metadataNamespace'], type: 'string' },
   GUARD_REPLY_BUDGET_MS: { path: ['extproc', 'replyBudgetMs'], type: 'int' },
   GUARD_MAX_BODY_BYTES: { path: ['limits', 'maxBodyBytes'], type: 'int' },
+  GUARD_REDIS_URL: { path: ['redis', 'url'], type: 'string' },
   GUARD_LOG_LEVEL: { path: ['logging', 'level'], type: 'string' },
   GUARD_TRACING_ENABLED: { path: ['tracing', 'enabled'], type: 'bool' },
   GUARD_OTLP_ENDPOINT: { path: ['tracing', 'otlpEndpoint'], type: 'string' },
@@ -132,6 +133,9 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<GuardConfig> {
   }
   phraseChecks(result.data.guards, problems);
   tracingChecks(result.data.tracing, problems);
+  if (result.data.guards.redaction.tokenStore.kind === 'redis' && !result.data.redis.url) {
+    problems.push('guards.redaction.tokenStore.kind: redis requires redis.url (or GUARD_REDIS_URL)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(result.data);
 }

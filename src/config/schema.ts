@@ -2,6 +2,7 @@
 // Unknown keys are rejected (a typo must not silently disable a guard). Defaults are the embedded
 // configuration the service runs on when no file is given.
 import { z } from 'zod';
+import { redactionGuardConfigSchema } from '../guards/redaction.js';
 import { injectionConfigSchema } from '../injection/policy.js';
 
 function isHttpUrl(url: string): boolean {
@@ -66,12 +67,19 @@ export const configSchema = z.strictObject({
         'disregard all prior instructions',
         'reveal your system prompt',
       ]),
-      /** Response side: these phrases are masked in generated text, per event or JSON body. */
+      /** Response side: these phrases are masked in generated text, also when split across streamed events. */
       mask: z.array(z.string().min(1).max(500)).max(10_000).default([]),
       maskWith: z.string().max(100).default('[REDACTED]'),
     }).prefault({}),
+    /** PII and secret redaction in prompts and replies (src/guards/redaction.ts, src/redact/policy.ts). */
+    redaction: redactionGuardConfigSchema.prefault({}),
     /** Prompt-injection detection and the RAG context firewall (src/injection/policy.ts). */
     injection: injectionConfigSchema,
+  }).prefault({}),
+  /** Shared state across replicas (token maps today; limits and quotas as they land). */
+  redis: z.strictObject({
+    url: z.string().optional(),
+    keyPrefix: z.string().default('llm-guard'),
   }).prefault({}),
   logging: z.strictObject({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -20,7 +20,8 @@ import { BodySendMode } from './messages.js';
 import { commonResponse, immediateResponse, modeOverride, reply, toStruct, type HeaderChanges } from './codec.js';
 import { Headers } from './headers.js';
 import type { StreamDeps } from './deps.js';
-import { classifyResponse, rewriteJsonBody, SseRewriter, type ResponseKind } from '../pipeline/response.js';
+import { classifyResponse, rewriteJsonBodyAsync, SseRewriter, type ResponseKind } from '../pipeline/response.js';
+import { ResponseBlockedError } from '../redact/errors.js';
 import { isSupportedEncoding, StreamDecoder } from '../pipeline/decompress.js';
 import { applyBodyEdits } from '../llm/rewrite.js';
 import { bodyEdits } from '../pipeline/verdict.js';
@@ -241,11 +242,14 @@ export class StreamSession {
     try {
       const decoded = this.decoder ? await this.decoder.push(chunk, end) : chunk;
       if (this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
-      out = (this.sse as SseRewriter).push(decoded, end);
+      // Async only when a token store must be read (detokenising replies); plain redaction stays sync.
+      out = await (this.sse as SseRewriter).pushAsync(decoded, end);
+      if (this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
     } catch (err) {
       return this.stopSse(ctx.api, err, final);
     }
     this.rewrites = (this.sse as SseRewriter).rewrites;
+    if (end) this.forcedFinalisations((this.sse as SseRewriter).forcedFinalisations);
     // Same bytes as received (the usual case): no mutation at all, so Envoy forwards its own buffer.
     if (!this.decoder && bytesEqual(out, chunk)) return reply('response_body', commonResponse(), final());
     return reply('response_body', commonResponse(undefined, out), final());
@@ -262,7 +266,15 @@ export class StreamSession {
       return this.denyRequest('upstream_response_invalid', 'undecodable body');
     }
     if (this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
-    const rewritten = rewriteJsonBody(api, body, this.jsonFilters, ctx.usage);
+    let rewritten: Uint8Array | null;
+    try {
+      rewritten = await rewriteJsonBodyAsync(api, body, this.jsonFilters, ctx.usage);
+    } catch (err) {
+      // Headers are still held in BUFFERED mode, so a blocked reply is a clean JSON error.
+      if (err instanceof ResponseBlockedError) return this.denyRequest('response_blocked', `redaction: ${err.entity}`);
+      throw err;
+    }
+    if (this.terminated || this.closed) return STALE;
     if (rewritten) this.rewrites += 1;
     const out = rewritten ?? (this.decoder ? body : undefined);
     const final = { dynamic_metadata: this.metadata() };
@@ -274,10 +286,13 @@ export class StreamSession {
   /** Ends an SSE reply cleanly: an error event the client library raises, then nothing more. */
   private stopSse(api: NonNullable<RequestContext['api']>, err: unknown, final: () => Partial<ProcessingResponse>): ProcessingResponse {
     this.sseStopped = true;
-    this.countVerdict('upstream_response_invalid');
-    this.log().warn({ err: errSummary(err) }, 'SSE reply could not be inspected; stopping it');
+    // A policy block (a value the policy says must never reach the client) or a reply we cannot inspect.
+    const code: ErrorCode = err instanceof ResponseBlockedError ? 'response_blocked' : 'upstream_response_invalid';
+    this.countVerdict(code);
+    if (err instanceof ResponseBlockedError) this.log().info({ entity: err.entity }, 'SSE reply blocked by redaction policy; stopping it');
+    else this.log().warn({ err: errSummary(err) }, 'SSE reply could not be inspected; stopping it');
     const adapter = streamAdapterFor(api);
-    const event = adapter ? adapter.errorEvent(CATALOGUE.upstream_response_invalid.message, 'upstream_response_invalid') : new Uint8Array(0);
+    const event = adapter ? adapter.errorEvent(CATALOGUE[code].message, code) : new Uint8Array(0);
     return reply('response_body', commonResponse(undefined, event), final());
   }
 
@@ -339,6 +354,11 @@ export class StreamSession {
     this.abortController ??= new AbortController();
     if (this.closed) this.abortController.abort(STREAM_CLOSED);
     return this.abortController.signal;
+  }
+
+  private forcedFinalisations(count: number): void {
+    // Hold-back cap reached: text was finalised (redacted conservatively) before its match could complete.
+    if (count > 0) this.deps.metrics.forcedFinalisations.inc(count);
   }
 
   private log() {

@@ -8,6 +8,7 @@ import type { RequestContext } from '../pipeline/context.js';
 import { Pipeline } from '../pipeline/pipeline.js';
 import { CONTINUE } from '../pipeline/verdict.js';
 import { GuardMetrics } from '../telemetry/metrics.js';
+import { filterText } from '../redact/stream-redactor.js';
 import { compilePhrases, PhraseGuard, type PhraseGuardConfig } from './phrases.js';
 
 const PHRASE = 'ignore all previous instructions';
@@ -216,33 +217,33 @@ describe('PhraseGuard.responseTextFilter (masking)', () => {
     ['inside words (no boundaries)', 'topsecret saucepan', 'topXpan'],
     ['multi-byte text around it', 'é😀secret sauce😀é', 'é😀X😀é'],
   ])('masks %s', (_n, text, want) => {
-    expect(filter(['secret sauce'], 'X').write('choice:0', text)).toBe(want);
+    expect(filterText([filter(['secret sauce'], 'X')], text)).toBe(want);
   });
 
   it('returns the identical string when nothing matched (callers compare with !==)', () => {
     const text = 'unchanged text';
-    expect(filter(['secret sauce']).write('c', text)).toBe(text);
+    expect(filterText([filter(['secret sauce'])], text)).toBe(text);
   });
 
   it('several phrases in one alternation', () => {
-    expect(filter(['alpha', 'beta gamma'], '#').write('c', 'alpha, beta  gamma, beta')).toBe('#, #, beta');
+    expect(filterText([filter(['alpha', 'beta gamma'], '#')], 'alpha, beta  gamma, beta')).toBe('#, #, beta');
   });
 
   it('the global regex keeps no state between calls or channels', () => {
     const f = filter(['secret'], '*');
-    for (const ch of ['a', 'b', 'a']) expect(f.write(ch, 'one secret two secret')).toBe('one * two *');
+    for (const ch of ['a', 'b', 'a']) expect(filterText([f], 'one secret two secret', ch)).toBe('one * two *');
   });
 
   it.each(['$&', '$1', '$$', "$'", '$`', '$<name>'])('maskWith %j stays literal', (maskWith) => {
-    expect(filter(['secret'], maskWith).write('c', 'a secret b')).toBe(`a ${maskWith} b`);
+    expect(filterText([filter(['secret'], maskWith)], 'a secret b')).toBe(`a ${maskWith} b`);
   });
 
   it('an empty maskWith deletes the phrase', () => {
-    expect(filter(['secret'], '').write('c', 'a secret b')).toBe('a  b');
+    expect(filterText([filter(['secret'], '')], 'a secret b')).toBe('a  b');
   });
 
   it('metacharacters are literal on the response side too', () => {
-    expect(filter(['a.b'], '#').write('c', 'axb a.b')).toBe('axb #');
+    expect(filterText([filter(['a.b'], '#')], 'axb a.b')).toBe('axb #');
   });
 });
 

@@ -1,11 +1,14 @@
 // A configurable phrase list: the first real deny path. Request side: any configured phrase in any text
 // of the request (any case, any run of whitespace between words) denies it. Response side: configured
-// phrases are masked in generated text. Matching is per text part and per SSE event; values split across
-// events are the rolling redactor's job (it holds back across events).
+// phrases are masked in generated text. A phrase list is just a set of literal recognizers, so the
+// streaming redactor applies it over each channel's whole text: a phrase split across events is masked
+// too (in the event where it starts; the rest of it is removed from the following ones).
 import type { LlmRequest } from '../llm/model.js';
 import type { RequestContext } from '../pipeline/context.js';
 import type { Guard, GuardMode, ResponseTextFilter } from '../pipeline/guard.js';
 import { CONTINUE, deny, type Verdict } from '../pipeline/verdict.js';
+import { createScanner, type Scanner } from '../redact/scanner.js';
+import type { Recognizer } from '../redact/types.js';
 import { escapeRe2, re2, type Regex } from '../util/re2.js';
 
 export interface PhraseGuardConfig {
@@ -41,16 +44,33 @@ export function compilePhrases(phrases: readonly string[], flags: string): Regex
   return re2(`(?:${alternatives.join('|')})`, flags);
 }
 
+/**
+ * Whitespace between the words of a masked phrase: any run up to this long. Streaming needs a bound
+ * (it is the hold-back); the request-side deny list, scanned whole, keeps `\s+`.
+ */
+const MAX_GAP = 64;
+
+/** The mask list as recognizers: case-insensitive literals, the first word as the prefilter keyword. */
+export function phraseRecognizers(phrases: readonly string[]): Recognizer[] {
+  return phrases.map((p) => words(p)).filter((w) => w.length > 0).map((w, i) => ({
+    id: `phrase_${i}`, entity: 'PHRASE', kind: 'pii', caseInsensitive: true, confidence: 1,
+    pattern: w.map(escapeRe2).join(`\\s{1,${MAX_GAP}}`),
+    maxLength: w.reduce((n, x) => n + x.length, 0) + MAX_GAP * (w.length - 1),
+    keywords: [w[0]!.toLowerCase()],
+  }));
+}
+
 export class PhraseGuard implements Guard {
   readonly name = 'phrases';
   readonly mode: GuardMode;
   private readonly denyRe: Regex | null;
-  private readonly maskRe: Regex | null;
+  private readonly maskScanner: Scanner | null;
 
   constructor(private readonly cfg: PhraseGuardConfig) {
     this.mode = cfg.mode;
     this.denyRe = compilePhrases(cfg.deny, 'iu');
-    this.maskRe = compilePhrases(cfg.mask, 'giu');
+    const recognizers = phraseRecognizers(cfg.mask);
+    this.maskScanner = recognizers.length > 0 ? createScanner(recognizers) : null;
   }
 
   checkRequest(_ctx: RequestContext, request: LlmRequest): Verdict {
@@ -64,10 +84,9 @@ export class PhraseGuard implements Guard {
   }
 
   responseTextFilter(): ResponseTextFilter | undefined {
-    const re = this.maskRe;
-    if (!re) return undefined;
+    const scanner = this.maskScanner;
+    if (!scanner) return undefined;
     const maskWith = this.cfg.maskWith;
-    // A function replacer: `$` in the mask text must stay literal. No match returns the same string.
-    return { write: (_channel, text) => text.replace(re, () => maskWith) };
+    return { scanner, replace: () => maskWith };
   }
 }

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { Headers, type HeaderView } from '../extproc/headers.js';
 import type { LlmRequest } from '../llm/model.js';
+import { createScanner } from '../redact/scanner.js';
 import { GuardMetrics } from '../telemetry/metrics.js';
 import type { RequestContext } from './context.js';
 import type { Guard, GuardMode, ResponseTextFilter } from './guard.js';
@@ -191,8 +192,9 @@ describe('Pipeline.checkRequest', () => {
 
 describe('Pipeline.responseTextFilters', () => {
   it('one filter per guard that has one, in guard order', () => {
-    const f1: ResponseTextFilter = { write: (_c, t) => `${t}1` };
-    const f2: ResponseTextFilter = { write: (_c, t) => `${t}2` };
+    const scanner = createScanner([]);
+    const f1: ResponseTextFilter = { scanner, replace: () => '1' };
+    const f2: ResponseTextFilter = { scanner, replace: () => '2' };
     const noFilter: Guard = { name: 'n', mode: 'enforce', responseTextFilter: () => undefined };
     const p = new Pipeline([scripted('a', [], { filter: f1 }), noFilter, scripted('b', [], {}), scripted('c', [], { filter: f2 })], new GuardMetrics(false));
     expect(p.responseTextFilters(ctx())).toStrictEqual([f1, f2]);

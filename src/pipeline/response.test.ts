@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PhraseGuard } from '../guards/phrases.js';
 import type { ApiKind } from '../llm/model.js';
+import { createScanner } from '../redact/scanner.js';
 import { SseEventTooLargeError } from '../sse/parser.js';
 import type { TokenUsage } from './context.js';
 import type { ResponseTextFilter } from './guard.js';
@@ -155,18 +156,22 @@ describe('SseRewriter over a real OpenAI chat stream', () => {
     expect(Buffer.compare(bytewise, single)).toBe(0);
   });
 
-  it('filters run in order, each seeing the previous output, per channel', () => {
+  it('filters run side by side over the original text of each channel, not over each other\'s output', () => {
     const seen: string[] = [];
-    const upper: ResponseTextFilter = { write: (ch, t) => { seen.push(`${ch}:${t}`); return t.toUpperCase(); } };
+    const upper: ResponseTextFilter = {
+      scanner: createScanner([{ id: 'recipe', entity: 'WORD', kind: 'pii', pattern: 'recipe', maxLength: 6, confidence: 1 }]),
+      replace: ({ value, channel }) => { seen.push(`${channel}:${value}`); return value.toUpperCase(); },
+    };
     const r = run([enc.encode(EVENTS.slice(0, 3).join(''))], [maskFilter(), upper]);
-    expect(seen).toStrictEqual(['choice:0:The ', 'choice:0:recipe uses [REDACTED]']);
-    expect(dec.decode(r.bytes)).toContain('"content":"RECIPE USES [REDACTED]"');
+    expect(seen).toStrictEqual(['choice:0:recipe']);
+    expect(dec.decode(r.bytes)).toContain('"content":"RECIPE uses [REDACTED]"');
   });
 
-  it('a phrase split across two events is not masked (per-event matching, by design)', () => {
-    const stream = enc.encode(delta('the secret ') + delta('sauce'));
+  it('a phrase split across two events is masked: the replacement goes where it starts, the rest is removed', () => {
+    const stream = enc.encode(delta('the secret ') + delta('sauce is') + delta(' red'));
     const r = run([stream], [maskFilter()]);
-    expect(Buffer.compare(r.bytes, stream)).toBe(0);
+    expect(dec.decode(r.bytes)).toBe(delta('the [REDACTED]') + delta(' is') + delta(' red'));
+    expect(r.rewrites).toBe(2);
   });
 
   it('a partial event is held until it completes; nothing is emitted before', () => {

@@ -1,14 +1,25 @@
 // The response path: which replies carry generated text, and rewriting them. SSE streams are parsed
-// into events from arbitrary byte chunks; an event no filter changed goes out as its original bytes,
-// so untouched streams arrive byte-identical whatever the chunking.
+// into events from arbitrary byte chunks; the provider adapter turns each event into text deltas per
+// channel, and the response filters (redaction, phrase masking) see each channel as one growing text.
+//
+// Events wait in a FIFO, in arrival order, until every channel range they carry is decided (the
+// channel's stable point passed it, or the channel ended). Then an event whose text did not change goes
+// out as its original bytes, and a changed one is rebuilt by the adapter. Text never moves between
+// events unless a finding spans them: the replacement goes in the event where the finding starts and
+// the rest of its span is removed from the following ones. Output depends only on the sequence of
+// events, never on how the bytes were chunked.
 import { mediaType } from '../extproc/headers.js';
 import type { ApiKind } from '../llm/model.js';
 import { jsonAdapterFor, streamAdapterFor } from '../providers/index.js';
-import type { StreamAdapter } from '../providers/types.js';
+import { isFinalChannel } from '../providers/slots.js';
+import type { ParsedStreamEvent, StreamAdapter } from '../providers/types.js';
+import { channelEnds, endsChannel } from '../redact/channel-ends.js';
+import type { Replacement } from '../redact/edits.js';
+import { ChannelRedactor, WholeText } from '../redact/stream-redactor.js';
 import { SseParser } from '../sse/parser.js';
 import type { SseEvent } from '../sse/parser.js';
 import type { TokenUsage } from './context.js';
-import type { ResponseTextFilter } from './guard.js';
+import type { FilterFinding, ResponseTextFilter } from './guard.js';
 
 export type ResponseKind = 'sse' | 'json' | 'none';
 
@@ -19,12 +30,6 @@ export function classifyResponse(api: ApiKind | null, contentType: string | unde
   if (type === 'text/event-stream') return 'sse';
   if (type === 'application/json' || type.endsWith('+json')) return 'json';
   return 'none';
-}
-
-function applyFilters(filters: readonly ResponseTextFilter[], channel: string, text: string): string {
-  let out = text;
-  for (const f of filters) out = f.write(channel, out);
-  return out;
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
@@ -47,61 +52,248 @@ export function readUsage(obj: unknown, usage: TokenUsage): void {
   }
 }
 
+export interface SseRewriterOptions {
+  /** Cap on the raw bytes of events held back; past it the oldest held channels are finalised early. */
+  readonly maxHeldBytes?: number;
+  /** Cap on one channel's undecided text (UTF-16 units); see ChannelRedactor. */
+  readonly maxHoldChars?: number;
+}
+
+const DEFAULT_MAX_HELD_BYTES = 4 << 20;
+
+/** Where one delta's text sits: a range of a continuing channel, or a complete (':final') text. */
+type Slot = { readonly ch: ChannelRedactor; readonly start: number; readonly end: number } | { readonly whole: WholeText };
+
+interface Held {
+  readonly event: SseEvent;
+  readonly parsed: ParsedStreamEvent | null;
+  readonly slots: readonly Slot[];
+}
+
 export class SseRewriter {
   private readonly parser: SseParser;
   private readonly adapter: StreamAdapter | null;
+  private readonly channels = new Map<string, ChannelRedactor>();
+  private readonly queue: Held[] = [];
+  private head = 0;
+  /** Raw bytes of the queued events. */
+  private held = 0;
+  /** The unterminated tail returned by the parser at the end of the stream. */
+  private tail: Uint8Array | null = null;
+  private readonly maxHeldBytes: number;
+  private readonly maxHoldChars: number | undefined;
   rewrites = 0;
+  /** Times a channel gave up undecided text because a cap was hit (a metric worth watching). */
+  forcedFinalisations = 0;
 
-  constructor(api: ApiKind, private readonly filters: readonly ResponseTextFilter[], maxEventBytes: number, private readonly usage: TokenUsage) {
+  constructor(private readonly api: ApiKind, private readonly filters: readonly ResponseTextFilter[], maxEventBytes: number, private readonly usage: TokenUsage, opts: SseRewriterOptions = {}) {
     this.parser = new SseParser({ maxEventBytes });
     this.adapter = streamAdapterFor(api);
+    this.maxHeldBytes = opts.maxHeldBytes ?? DEFAULT_MAX_HELD_BYTES;
+    this.maxHoldChars = opts.maxHoldChars;
   }
 
-  /** Bytes to send downstream for this chunk: complete events only; a partial event waits for its end. */
+  /** Events waiting for their text to be decided, and their raw size: bounded by the caps. */
+  get heldEvents(): number {
+    return this.queue.length - this.head;
+  }
+
+  get heldBytes(): number {
+    return this.held;
+  }
+
+  /**
+   * Bytes to send downstream for this chunk: complete, decided events only. Throws ResponseBlockedError
+   * when a filter blocks the response, SseEventTooLargeError on an oversized event. Token look-ups that
+   * need a store are not awaited here (see pushAsync): unknown tokens stay as they are.
+   */
   push(chunk: Uint8Array, end: boolean): Uint8Array {
-    const parts: Uint8Array[] = [];
-    for (const event of this.parser.push(chunk)) parts.push(this.rewriteEvent(event));
+    const direct = this.ingest(chunk, end);
+    if (direct) return direct;
+    return this.release(end);
+  }
+
+  /** push(), after letting the filters prepare what the decided findings need (e.g. token look-ups). */
+  async pushAsync(chunk: Uint8Array, end: boolean): Promise<Uint8Array> {
+    const direct = this.ingest(chunk, end);
+    if (direct) return direct;
+    await prepare(this.pendingReplacements());
+    return this.release(end);
+  }
+
+  /** Parses and queues the chunk's events; returns the bytes directly when nothing can be filtered. */
+  private ingest(chunk: Uint8Array, end: boolean): Uint8Array | null {
+    const events = this.parser.push(chunk);
+    let rest: Uint8Array | null = null;
     if (end) {
       // A last event ended by a lone CR is complete only now; an unterminated tail passes as-is.
-      const { events, rest } = this.parser.end();
-      for (const event of events) parts.push(this.rewriteEvent(event));
-      parts.push(rest);
+      const tail = this.parser.end();
+      events.push(...tail.events);
+      rest = tail.rest;
     }
+    for (const event of events) this.readUsage(event);
+    if (this.filters.length === 0 || !this.adapter) {
+      const parts = events.map((e) => e.raw);
+      if (rest) parts.push(rest);
+      return parts.length === 0 ? new Uint8Array(0) : concat(parts);
+    }
+    for (const event of events) this.enqueue(event, this.adapter);
+    if (end) for (const ch of this.channels.values()) ch.finish();
+    else this.enforceCap();
+    this.tail = rest;
+    return null;
+  }
+
+  private readUsage(event: SseEvent): void {
+    // Usage rides on the last chunks; a cheap substring test avoids parsing every event twice.
+    if (!event.data.includes('"usage"')) return;
+    try { readUsage(JSON.parse(event.data), this.usage); } catch { /* not JSON: nothing to read */ }
+  }
+
+  private channel(name: string): ChannelRedactor {
+    let ch = this.channels.get(name);
+    if (!ch) {
+      ch = new ChannelRedactor(name, this.filters, this.maxHoldChars);
+      this.channels.set(name, ch);
+    }
+    return ch;
+  }
+
+  private enqueue(event: SseEvent, adapter: StreamAdapter): void {
+    const parsed = adapter.parse(event);
+    const deltas = parsed?.deltas ?? [];
+    const slots: Slot[] = [];
+    const touched = new Set<ChannelRedactor>();
+    for (const d of deltas) {
+      if (isFinalChannel(d.channel)) { slots.push({ whole: new WholeText(d.text, d.channel, this.filters) }); continue; }
+      const ch = this.channel(d.channel);
+      const [start, end] = ch.append(d.text);
+      slots.push({ ch, start, end });
+      touched.add(ch);
+    }
+    for (const ch of touched) ch.advance();
+    // Only consulted while something is held: with an empty queue every channel is already decided.
+    const ends = this.heldEvents > 0 || touched.size > 0 ? channelEnds(this.api, event, deltas) : null;
+    if (ends === 'all') for (const ch of this.channels.values()) ch.finish();
+    else if (ends) {
+      for (const [name, ch] of this.channels) if (ends.some((p) => endsChannel(p, name))) ch.finish();
+    }
+    this.queue.push({ event, parsed: slots.length > 0 ? parsed : null, slots });
+    this.held += event.raw.length;
+  }
+
+  /**
+   * Over the byte cap: the channels the oldest waiting events need give up their undecided text
+   * (ChannelRedactor.force: replaced, never passed unscanned) until what remains held fits. Runs once
+   * per chunk, so a single chunk's events may exceed the cap until they are released at its end.
+   */
+  private enforceCap(): void {
+    let bytes = this.held;
+    for (let i = this.head; bytes > this.maxHeldBytes && i < this.queue.length; i++) {
+      const h = this.queue[i]!;
+      for (const slot of h.slots) {
+        if ('ch' in slot && slot.end > slot.ch.stable) {
+          slot.ch.force();
+          this.forcedFinalisations += 1;
+        }
+      }
+      bytes -= h.event.raw.length;
+    }
+  }
+
+  private ready(h: Held): boolean {
+    for (const slot of h.slots) if ('ch' in slot && slot.end > slot.ch.stable) return false;
+    return true;
+  }
+
+  private pendingReplacements(): Replacement[] {
+    const out: Replacement[] = [];
+    for (const ch of this.channels.values()) out.push(...ch.edits.pending());
+    for (let i = this.head; i < this.queue.length; i++) {
+      for (const slot of this.queue[i]!.slots) if ('whole' in slot) out.push(...slot.whole.edits.pending());
+    }
+    return out;
+  }
+
+  private release(end: boolean): Uint8Array {
+    const parts: Uint8Array[] = [];
+    while (this.head < this.queue.length && this.ready(this.queue[this.head]!)) {
+      const h = this.queue[this.head]!;
+      parts.push(this.emit(h));
+      this.held -= h.event.raw.length;
+      this.queue[this.head] = undefined as unknown as Held; // let the event be collected
+      this.head += 1;
+    }
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue.splice(0, this.head);
+      this.head = 0;
+    }
+    if (end && this.tail) { parts.push(this.tail); this.tail = null; }
     return parts.length === 0 ? new Uint8Array(0) : concat(parts);
   }
 
-  private rewriteEvent(event: SseEvent): Uint8Array {
-    // Usage rides on the last chunks; a cheap substring test avoids parsing every event twice.
-    if (event.data.includes('"usage"')) {
-      try { readUsage(JSON.parse(event.data), this.usage); } catch { /* not JSON: nothing to read */ }
-    }
-    if (this.filters.length === 0 || !this.adapter) return event.raw;
-    const parsed = this.adapter.parse(event);
-    if (!parsed || parsed.deltas.length === 0) return event.raw;
+  private emit(h: Held): Uint8Array {
+    if (!h.parsed) return h.event.raw;
     let changed = false;
-    const texts = parsed.deltas.map((d) => {
-      const out = applyFilters(this.filters, d.channel, d.text);
-      if (out !== d.text) changed = true;
-      return out;
+    const texts = h.slots.map((slot, i) => {
+      const text = 'whole' in slot ? slot.whole.render() : slot.ch.render(slot.start, slot.end);
+      if ('ch' in slot) slot.ch.released(slot.end);
+      if (text !== h.parsed!.deltas[i]!.text) changed = true;
+      return text;
     });
-    if (!changed) return event.raw;
+    if (!changed) return h.event.raw;
     this.rewrites += 1;
-    return parsed.rebuild(texts);
+    return h.parsed.rebuild(texts);
   }
 }
 
-/** A whole JSON reply: returns the rewritten body, or null when nothing changed. */
-export function rewriteJsonBody(api: ApiKind, body: Uint8Array, filters: readonly ResponseTextFilter[], usage: TokenUsage): Uint8Array | null {
+/** Lets each filter prepare its own pending findings (one call per filter, run concurrently). */
+async function prepare(pending: readonly Replacement[]): Promise<void> {
+  if (pending.length === 0) return;
+  const byFilter = new Map<ResponseTextFilter, FilterFinding[]>();
+  for (const r of pending) {
+    if (!r.filter.prepare) continue;
+    const list = byFilter.get(r.filter) ?? [];
+    list.push(r.item);
+    byFilter.set(r.filter, list);
+  }
+  const work: Promise<void>[] = [];
+  for (const [filter, items] of byFilter) {
+    const p = filter.prepare?.(items);
+    if (p) work.push(p);
+  }
+  await Promise.all(work);
+}
+
+function parseJsonBody(api: ApiKind, body: Uint8Array, filters: readonly ResponseTextFilter[], usage: TokenUsage) {
   try { readUsage(JSON.parse(Buffer.from(body).toString('utf8')), usage); } catch { /* error pages, non-JSON: pass */ }
   const adapter = jsonAdapterFor(api);
   if (filters.length === 0 || !adapter) return null;
   const parsed = adapter.parse(body);
   if (!parsed) return null;
+  return { parsed, wholes: parsed.texts.map((d) => new WholeText(d.text, d.channel, filters)) };
+}
+
+function renderJsonBody(job: NonNullable<ReturnType<typeof parseJsonBody>>): Uint8Array | null {
   let changed = false;
-  const texts = parsed.texts.map((d) => {
-    const out = applyFilters(filters, d.channel, d.text);
-    if (out !== d.text) changed = true;
+  const texts = job.wholes.map((w) => {
+    const out = w.render();
+    if (out !== w.text) changed = true;
     return out;
   });
-  return changed ? parsed.rebuild(texts) : null;
+  return changed ? job.parsed.rebuild(texts) : null;
+}
+
+/** A whole JSON reply: returns the rewritten body, or null when nothing changed. Throws ResponseBlockedError. */
+export function rewriteJsonBody(api: ApiKind, body: Uint8Array, filters: readonly ResponseTextFilter[], usage: TokenUsage): Uint8Array | null {
+  const job = parseJsonBody(api, body, filters, usage);
+  return job ? renderJsonBody(job) : null;
+}
+
+/** rewriteJsonBody, after letting the filters prepare what the findings need (e.g. token look-ups). */
+export async function rewriteJsonBodyAsync(api: ApiKind, body: Uint8Array, filters: readonly ResponseTextFilter[], usage: TokenUsage): Promise<Uint8Array | null> {
+  const job = parseJsonBody(api, body, filters, usage);
+  if (!job) return null;
+  await prepare(job.wholes.flatMap((w) => w.edits.pending()));
+  return renderJsonBody(job);
 }

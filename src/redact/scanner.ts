@@ -1,69 +1,118 @@
 // Runs every recognizer over a text and returns non-overlapping findings, left to right.
-// Overlaps: the higher confidence wins, then the longer value, then the earlier recognizer.
-import { re2, type Regex } from '../util/re2.js';
+// Overlaps: the higher confidence wins, then the longer value, then the earlier start, then the earlier
+// recognizer. How the scan is made fast is in scan-engine.ts; what the streaming redactor needs (which
+// suffix may still start a match) is in holdback.ts.
+import { HoldBack, holdBackEntry } from './holdback.js';
+import { compileRecognizer, DEFAULT_CONTEXT_WINDOW, Engine, type WindowScan } from './scan-engine.js';
 import type { Finding, Recognizer } from './types.js';
 
-interface Compiled {
-  readonly r: Recognizer;
-  readonly re: Regex;
-  readonly context: readonly string[];
-}
+export type { Span, WindowScan } from './scan-engine.js';
 
 export interface Scanner {
   scan(text: string): Finding[];
-  /** Longest value any recognizer can match: the streaming redactor's hold-back bound. */
+  /** Longest value any recognizer can match (declared maxLength). */
   readonly maxLength: number;
   readonly recognizers: readonly Recognizer[];
+  /** Streaming: which suffix of a text may still start a match. */
+  readonly holdBack: HoldBack;
+  /** Streaming: characters before a window's start that matches need (context words, word boundaries). */
+  readonly lookbehind: number;
+  /** Streaming: findings and raw spans of matches whose value starts in [from, until) of `text`. */
+  scanWindow(text: string, from: number, until: number): WindowScan;
+  /** Streaming: the overlap rule of scan() applied to findings from scanWindow() over `text`. */
+  resolve(findings: Finding[], text: string): Finding[];
 }
 
-function compile(r: Recognizer): Compiled {
-  return { r, re: re2(r.pattern, r.caseInsensitive ? 'giu' : 'gu'), context: (r.context ?? []).map((w) => w.toLowerCase()) };
-}
-
-function nearContext(lower: string, start: number, c: Compiled): boolean {
-  if (c.context.length === 0) return false;
-  const window = lower.slice(Math.max(0, start - (c.r.contextWindow ?? 48)), start);
-  return c.context.some((w) => window.includes(w));
+export interface ScannerOptions {
+  /** Findings below this confidence (after the context boost) are not reported. */
+  readonly minConfidence?: number;
+  /**
+   * 'drop' (default): an overlapped finding that loses is not reported. 'clip': it keeps the parts the
+   * winner does not cover, so redaction removes everything any recognizer flagged.
+   */
+  readonly overlaps?: 'drop' | 'clip';
 }
 
 /** Throws at construction when a pattern is not valid RE2 (config load, never per request). */
-export function createScanner(recognizers: readonly Recognizer[]): Scanner {
-  const compiled = recognizers.map(compile);
-  const maxLength = recognizers.reduce((m, r) => Math.max(m, r.maxLength), 0);
+export function createScanner(recognizers: readonly Recognizer[], opts: ScannerOptions = {}): Scanner {
+  const entries = recognizers.map(holdBackEntry);
+  const compiled = recognizers.map((r, i) => compileRecognizer(r, i, entries[i]!.bound));
+  const engine = new Engine(compiled, opts.minConfidence ?? 0);
+  const order = new Map(recognizers.map((r, i) => [r.id, i]));
+  const clip = opts.overlaps === 'clip';
+  const lookbehind = compiled.reduce((m, c) => Math.max(m, c.contextWindow), DEFAULT_CONTEXT_WINDOW) + 8;
   return {
     recognizers,
-    maxLength,
+    maxLength: recognizers.reduce((m, r) => Math.max(m, r.maxLength), 0),
+    holdBack: new HoldBack(entries),
+    lookbehind,
     scan(text: string): Finding[] {
-      if (text.length === 0) return [];
-      const lower = text.toLowerCase();
-      const found: Finding[] = [];
-      for (const c of compiled) {
-        if (c.r.keywords && !c.r.keywords.some((k) => lower.includes(k))) continue;
-        c.re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = c.re.exec(text)) !== null) {
-          if (m[0].length === 0) { c.re.lastIndex += 1; continue; }
-          const group = c.r.group ?? 0;
-          const value = m[group];
-          if (value === undefined || value.length === 0) continue;
-          const start = group === 0 ? m.index : m.index + m[0].indexOf(value);
-          if (c.r.validate && !c.r.validate(value)) continue;
-          const hasContext = nearContext(lower, start, c);
-          if (c.r.requireContext && !hasContext) continue;
-          const confidence = Math.min(1, c.r.confidence + (hasContext ? 0.15 : 0));
-          found.push({ entity: c.r.entity, recognizer: c.r.id, kind: c.r.kind, start, end: start + value.length, confidence });
-        }
-      }
-      return resolveOverlaps(found);
+      if (text.length === 0 || compiled.length === 0) return [];
+      return resolveOverlaps(engine.run(text, 0, text.length, false).findings, order, clip ? { text } : undefined);
     },
+    scanWindow(text: string, from: number, until: number): WindowScan {
+      if (compiled.length === 0 || from >= until) return { findings: [], spans: [] };
+      return engine.run(text, from, until, true);
+    },
+    resolve: (findings, text) => resolveOverlaps(findings, order, clip ? { text } : undefined),
   };
 }
 
-export function resolveOverlaps(findings: Finding[]): Finding[] {
-  findings.sort((a, b) => b.confidence - a.confidence || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
-  const kept: Finding[] = [];
-  for (const f of findings) {
-    if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+function rank(order: ReadonlyMap<string, number> | undefined, f: Finding): number {
+  return order?.get(f.recognizer) ?? 0;
+}
+
+/** The parts of [f.start, f.end) no chosen finding covers, trimmed of whitespace at their edges. */
+function remainders(text: string, f: Finding, chosen: readonly Finding[]): Finding[] {
+  let pieces: [number, number][] = [[f.start, f.end]];
+  for (const k of chosen) {
+    pieces = pieces.flatMap(([s, e]): [number, number][] => {
+      if (k.end <= s || k.start >= e) return [[s, e]];
+      const out: [number, number][] = [];
+      if (k.start > s) out.push([s, k.start]);
+      if (k.end < e) out.push([k.end, e]);
+      return out;
+    });
   }
-  return kept.sort((a, b) => a.start - b.start);
+  const out: Finding[] = [];
+  for (const piece of pieces) {
+    let [s, e] = piece;
+    while (s < e && text.charCodeAt(s) <= 32) s++;
+    while (e > s && text.charCodeAt(e - 1) <= 32) e--;
+    if (e > s) out.push({ ...f, start: s, end: e });
+  }
+  return out;
+}
+
+/**
+ * Keeps a set of non-overlapping findings: within each cluster of overlapping candidates, the best
+ * (confidence, then length, then start, then recognizer order) wins. With `clip`, a losing candidate
+ * keeps the parts no better one covers (for redaction: anything any recognizer flagged is removed,
+ * the overlap only decides the label); without it, losers are dropped (the reference semantics).
+ * Clusters are found in one sweep, so the cost stays linear in the common case of isolated findings.
+ */
+export function resolveOverlaps(findings: Finding[], order?: ReadonlyMap<string, number>, clip?: { text: string }): Finding[] {
+  const byStart = findings.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Finding[] = [];
+  let cluster: Finding[] = [];
+  let clusterEnd = -1;
+  const flush = (): void => {
+    if (cluster.length === 1) kept.push(cluster[0]!);
+    else if (cluster.length > 1) {
+      cluster.sort((a, b) => b.confidence - a.confidence || (b.end - b.start) - (a.end - a.start) || a.start - b.start || rank(order, a) - rank(order, b));
+      const chosen: Finding[] = [];
+      for (const f of cluster) {
+        if (!chosen.some((k) => f.start < k.end && k.start < f.end)) chosen.push(f);
+        else if (clip) chosen.push(...remainders(clip.text, f, chosen));
+      }
+      kept.push(...chosen.sort((a, b) => a.start - b.start));
+    }
+    cluster = [];
+  };
+  for (const f of byStart) {
+    if (f.start >= clusterEnd) { flush(); clusterEnd = f.end; } else clusterEnd = Math.max(clusterEnd, f.end);
+    cluster.push(f);
+  }
+  flush();
+  return kept;
 }

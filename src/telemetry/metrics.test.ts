@@ -7,7 +7,11 @@ describe('GuardMetrics', () => {
     const m = new GuardMetrics(false);
     const json = await m.registry.getMetricsAsJSON();
     expect(json.map((x) => [x.name, x.type]).sort()).toStrictEqual([
+      ['guard_injection_classifier_seconds', 'histogram'],
+      ['guard_injection_detections_total', 'counter'],
       ['guard_phase_duration_seconds', 'histogram'],
+      ['guard_redaction_forced_finalisations_total', 'counter'],
+      ['guard_redactions_total', 'counter'],
       ['guard_reply_timeouts_total', 'counter'],
       ['guard_response_rewrites_total', 'counter'],
       ['guard_shadow_denials_total', 'counter'],

@@ -18,6 +18,22 @@ export class GuardMetrics {
   readonly replyTimeouts = new Counter({ name: 'guard_reply_timeouts_total', help: 'Messages not answered within the reply budget', labelNames: ['phase'] as const, registers: [this.registry] });
   readonly responseRewrites = new Counter({ name: 'guard_response_rewrites_total', help: 'Response events or bodies a guard changed', labelNames: ['kind'] as const, registers: [this.registry] });
 
+  readonly redactions = new Counter({
+    name: 'guard_redactions_total', help: 'Redacted values by side (request/response), entity type and action; never values',
+    labelNames: ['side', 'entity', 'action'] as const, registers: [this.registry],
+  });
+  readonly forcedFinalisations = new Counter({
+    name: 'guard_redaction_forced_finalisations_total', help: 'Streamed text finalised early because the per-stream hold-back cap was reached', registers: [this.registry],
+  });
+  readonly injectionDetections = new Counter({
+    name: 'guard_injection_detections_total', help: 'Prompt-injection detections by where the text came from, what was found and what was done',
+    labelNames: ['source', 'kind', 'outcome'] as const, registers: [this.registry],
+  });
+  readonly injectionClassifierSeconds = new Histogram({
+    name: 'guard_injection_classifier_seconds', help: 'External injection classifier calls by outcome', labelNames: ['outcome'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25], registers: [this.registry],
+  });
+
   /** Per-phase histogram children, resolved once: hashing a label object per message costs ~5 µs. */
   readonly phaseObserver: Readonly<Record<Phase, { observe(seconds: number): void }>>;
 

@@ -11,7 +11,7 @@ import { llmRequestHeaders, OPENAI_CHAT } from './fixtures.js';
 import { runCases, type SimCase } from './table.js';
 
 const withInjection = (cfg: unknown): SimOptions => ({
-  customize: (deps) => ({ ...deps, pipeline: new Pipeline([...deps.pipeline.guards, new InjectionGuard(injectionConfigSchema.parse(cfg), { detect: fakeDetector(), defaults: DEFAULTS })], deps.metrics) }),
+  customize: (deps) => ({ ...deps, pipeline: new Pipeline([...deps.pipeline.guards.filter((g) => g.name !== 'injection'), new InjectionGuard(injectionConfigSchema.parse(cfg), { detect: fakeDetector(), defaults: DEFAULTS })], deps.metrics) }),
 });
 
 async function send(sim: EnvoySim, body: Record<string, unknown>) {

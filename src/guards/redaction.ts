@@ -1,0 +1,152 @@
+// PII and secret redaction as a guard. Request side: every text of the normalised request (system
+// prompts, message parts, tool results, tool call arguments) is redacted per the tenant's policy and
+// the body edited by JSON path; a `block` finding denies the request. Reply side: a response filter
+// (redact/filter.ts) redacts generated text, streamed or not, and restores this conversation's tokens.
+//
+// Per request state (tenant, conversation, token vault) lives in a WeakMap keyed by the request
+// context, so nothing outlives the request but the token store's TTL-bound mappings.
+import { z } from 'zod';
+import type { HeaderView } from '../extproc/headers.js';
+import type { LlmRequest } from '../llm/model.js';
+import type { RequestContext } from '../pipeline/context.js';
+import type { Guard, GuardMode, ResponseTextFilter } from '../pipeline/guard.js';
+import { CONTINUE, deny, type TextEdit, type Verdict } from '../pipeline/verdict.js';
+import { deriveTenantKeys, type TenantKeys } from '../redact/actions.js';
+import { redactionFilter } from '../redact/filter.js';
+import { redactionPolicySchema, type CompiledPolicy } from '../redact/policy.js';
+import { redactJsonText, redactText, type RedactedFinding, type RedactionContext, type RedactResult } from '../redact/redact-text.js';
+import { TokenVault, type TokenScope, type TokenStore } from '../redact/token-store.js';
+
+/**
+ * A suggested config block for this guard (the config layer owns the final shape). Policies are
+ * compiled with compileRedactionPolicy(policy, DEFAULT_RECOGNIZERS) at load, one per tenant entry.
+ */
+export const redactionGuardConfigSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  mode: z.enum(['enforce', 'shadow']).default('enforce'),
+  /** The default policy; `tenants` override it per tenant (a whole policy each, not a merge). */
+  policy: redactionPolicySchema.prefault({}),
+  tenants: z.record(z.string().min(1).max(128), redactionPolicySchema).default({}),
+  tokenStore: z.strictObject({
+    kind: z.enum(['memory', 'redis']).default('memory'),
+    /** Memory store bound (entries over all tenants). */
+    maxEntries: z.number().int().min(1).max(10_000_000).default(100_000),
+    failMode: z.enum(['open', 'closed']).default('closed'),
+  }).prefault({}),
+  /** Name of the environment variable holding the HMAC service secret (never the secret itself). */
+  secretEnv: z.string().default('GUARD_REDACTION_SECRET'),
+});
+
+export interface RedactionGuardOptions {
+  readonly mode: GuardMode;
+  /** The policy for a tenant (a default one for tenants without their own). Compiled at config load. */
+  readonly policyFor: (tenant: string) => CompiledPolicy;
+  /** Service secret the per-tenant HMAC keys (hash, tokenize) are derived from. Never logged. */
+  readonly secret: string | Buffer;
+  /** Where token mappings live; null: tokens are restored only within the same request's reply. */
+  readonly store: TokenStore | null;
+  /** When saving tokens fails: 'closed' denies the request (guard_unavailable), 'open' lets it pass. */
+  readonly storeFailMode: 'open' | 'closed';
+  /** Tenant and conversation of a request; default: `x-llm-guard-tenant` / `x-llm-guard-conversation` headers. */
+  readonly scopeOf?: (ctx: RequestContext, headers: HeaderView) => TokenScope;
+  /** Counts findings (entity, action; never values), e.g. into a metric. */
+  readonly onFinding?: (side: 'request' | 'response', f: RedactedFinding) => void;
+}
+
+interface RequestState {
+  readonly scope: TokenScope;
+  readonly policy: CompiledPolicy;
+  readonly ctx: RedactionContext;
+}
+
+const TENANT_HEADER = 'x-llm-guard-tenant';
+const CONVERSATION_HEADER = 'x-llm-guard-conversation';
+const MAX_CACHED_TENANTS = 10_000;
+
+function defaultScope(ctx: RequestContext, headers: HeaderView): TokenScope {
+  return {
+    tenant: headers.get(TENANT_HEADER) ?? 'default',
+    // Without a conversation id, tokens live for this request (its reply still gets the values back).
+    conversation: headers.get(CONVERSATION_HEADER) ?? `request:${ctx.requestId}`,
+  };
+}
+
+export class RedactionGuard implements Guard {
+  readonly name = 'redaction';
+  readonly mode: GuardMode;
+  private readonly states = new WeakMap<RequestContext, RequestState>();
+  private readonly keys = new Map<string, TenantKeys>();
+
+  constructor(private readonly opts: RedactionGuardOptions) {
+    this.mode = opts.mode;
+  }
+
+  checkRequestHeaders(ctx: RequestContext, headers: HeaderView): Verdict {
+    this.states.set(ctx, this.stateFor(ctx, (this.opts.scopeOf ?? defaultScope)(ctx, headers)));
+    return CONTINUE;
+  }
+
+  async checkRequest(ctx: RequestContext, request: LlmRequest): Promise<Verdict> {
+    const state = this.state(ctx);
+    const edits: TextEdit[] = [];
+    const blocked = new Set<string>();
+    const counts = new Map<string, number>();
+    const take = (path: TextEdit['path'], original: string, r: RedactResult): void => {
+      for (const f of r.findings) {
+        this.opts.onFinding?.('request', f);
+        const key = `${f.entity}:${f.action}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        if (f.action === 'block') blocked.add(f.entity);
+      }
+      if (r.text !== original) edits.push({ path, text: r.text });
+    };
+    for (const message of request.messages) {
+      for (const part of message.parts) take(part.path, part.text, redactText(part.text, state.policy, state.ctx));
+      for (const call of message.toolCalls) take(call.arguments.path, call.arguments.text, redactJsonText(call.arguments.text, state.policy, state.ctx));
+    }
+    if (counts.size > 0) ctx.log.info({ guard: this.name, findings: Object.fromEntries(counts) }, 'redaction findings in request');
+    if (blocked.size > 0) return deny('content_policy_violation', `redaction: ${[...blocked].sort().join(',')}`);
+    if (this.mode === 'shadow') return CONTINUE; // count and log only, change nothing
+    try {
+      await state.ctx.vault?.save();
+    } catch {
+      ctx.log.warn({ guard: this.name }, 'token store write failed');
+      if (this.opts.storeFailMode === 'closed') return deny('guard_unavailable', 'redaction: token store unavailable');
+    }
+    return edits.length > 0 ? { action: 'continue', edits } : CONTINUE;
+  }
+
+  responseTextFilter(ctx: RequestContext): ResponseTextFilter | undefined {
+    if (this.mode === 'shadow') return undefined;
+    const state = this.state(ctx);
+    const onFinding = this.opts.onFinding;
+    return redactionFilter(state.policy, state.ctx, onFinding ? { onFinding: (f) => onFinding('response', f) } : {});
+  }
+
+  private state(ctx: RequestContext): RequestState {
+    let state = this.states.get(ctx);
+    if (!state) {
+      // No header phase seen (e.g. a test calling checkRequest directly): default tenant, this request.
+      state = this.stateFor(ctx, { tenant: 'default', conversation: `request:${ctx.requestId}` });
+      this.states.set(ctx, state);
+    }
+    return state;
+  }
+
+  private stateFor(_ctx: RequestContext, scope: TokenScope): RequestState {
+    const policy = this.opts.policyFor(scope.tenant);
+    const keys = this.tenantKeys(scope.tenant);
+    const vault = policy.usesTokenize ? new TokenVault(scope, keys, this.opts.store, policy.tokenTtlSeconds) : undefined;
+    return { scope, policy, ctx: vault ? { keys, vault } : { keys } };
+  }
+
+  private tenantKeys(tenant: string): TenantKeys {
+    let keys = this.keys.get(tenant);
+    if (!keys) {
+      keys = deriveTenantKeys(this.opts.secret, tenant);
+      if (this.keys.size >= MAX_CACHED_TENANTS) this.keys.delete(this.keys.keys().next().value as string);
+      this.keys.set(tenant, keys);
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,41 @@
+// The redaction policy as a response filter: generated text is scanned with the policy's recognizers
+// plus the token pattern, in one pass, streamed or not. Tokens of this conversation get their value
+// back; values the model wrote itself get the policy's action, with two reply-side differences:
+//  - tokenize masks: a value the model produced is not the caller's to have restored, and a token the
+//    caller cannot map back would be noise;
+//  - block stops the reply (ResponseBlockedError), since the request was already answered upstream.
+import type { FilterFinding, ResponseTextFilter } from '../pipeline/guard.js';
+import { maskText } from './actions.js';
+import { ResponseBlockedError } from './errors.js';
+import { TOKEN_RECOGNIZER_ID, type CompiledPolicy } from './policy.js';
+import { requestReplacement, type RedactedFinding, type RedactionContext } from './redact-text.js';
+
+export interface RedactionFilterHooks {
+  /** Called once per finding emitted (for metrics and logs: entity, recognizer, action; no value). */
+  readonly onFinding?: (f: RedactedFinding) => void;
+}
+
+export function redactionFilter(policy: CompiledPolicy, ctx: RedactionContext, hooks: RedactionFilterHooks = {}): ResponseTextFilter {
+  const vault = ctx.vault;
+  return {
+    scanner: vault ? policy.responseScanner : policy.scanner,
+    replace({ finding, value }: FilterFinding): string | null {
+      if (finding.recognizer === TOKEN_RECOGNIZER_ID) {
+        // Unknown tokens (another conversation's, expired, made up by the model) stay as they are.
+        const original = vault?.lookup(value);
+        hooks.onFinding?.({ entity: 'TOKEN', recognizer: finding.recognizer, action: original === undefined ? 'allow' : 'tokenize' });
+        return original ?? null;
+      }
+      const action = policy.actionFor(finding.entity);
+      hooks.onFinding?.({ entity: finding.entity, recognizer: finding.recognizer, action });
+      if (action === 'block') throw new ResponseBlockedError(finding.entity);
+      if (action === 'tokenize') return maskText(finding.entity);
+      return requestReplacement(action, finding.entity, value, ctx);
+    },
+    prepare(items: readonly FilterFinding[]): Promise<void> | undefined {
+      if (!vault) return undefined;
+      const unknown = items.filter((i) => i.finding.recognizer === TOKEN_RECOGNIZER_ID && vault.lookup(i.value) === undefined);
+      return unknown.length > 0 ? vault.load(unknown.map((i) => i.value)) : undefined;
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// `name = value` secrets in code, config, env files, JSON/YAML, XML and prose: only the value is
+// reported, and references, templates, placeholders and harmless names are left alone.
+import { describe, expect, it } from 'vitest';
+import { ALNUM, HEX, prng, rand, scan } from './testing/tokens.js';
+
+const next = prng(909);
+const r = (alphabet: string, n: number) => rand(alphabet, n, next);
+const PW = 'Tr0ub4dor&3x';
+const TOKEN = r(ALNUM, 32);
+
+describe('password assignments capture only the value', () => {
+  it.each([
+    ['env file', `DB_PASSWORD=${PW}`],
+    ['YAML', `password: ${PW}`],
+    ['JSON', `{"password": "${PW}"}`],
+    ['escaped JSON', `{\\"password\\": \\"${PW}\\"}`],
+    ['Python', `password = "${PW}"`],
+    ['typed Kotlin/Scala', `val password: String = "${PW}"`],
+    ['typed Python default', `def connect(passwd: str = "${PW}"):`],
+    ['Go :=', `pwd := "${PW}"`],
+    ['PHP =>', `'pass' => '${PW}',`],
+    ['comparison', `if (password === "${PW}") {`],
+    ['abbreviated', `user=admin pw=${PW}`],
+    ['CLI long flag', `mysql -u root --password ${PW}`],
+    ['CLI flag with =', `--password=${PW}`],
+    ['SQL', `CREATE USER app WITH PASSWORD '${PW}';`],
+    ['C define', `#define PASSWORD "${PW}"`],
+    ['HTML-escaped', `Password: &quot;${PW}&quot;`],
+    ['Korean', `비밀번호: ${PW}`],
+    ['German', `Passwort: ${PW}`],
+    ['full-width colon', `密码：${PW}`],
+    ['openssl pass:', `openssl pkcs12 -passin pass:${PW} -in a.p12`],
+  ])('%s', (_label, text) => {
+    const found = scan(text);
+    expect(found.some((f) => f.value === PW || f.value === `${PW}&quot`)).toBe(true);
+    expect(found.every((f) => !f.value.toLowerCase().includes('password'))).toBe(true);
+  });
+
+  it.each([
+    ['shell variable', 'password=$DB_PASSWORD'],
+    ['template', 'password: ${DB_PASSWORD}'],
+    ['jinja', 'password: "{{ vault_db_password }}"'],
+    ['printf', 'password = "%s" % secret'],
+    ['angle placeholder', 'password: <password>'],
+    ['bracket placeholder', 'curl --user neo4j:[PASSWORD] http://host:7474/'],
+    ['masked', 'password: ********'],
+    ['x mask', 'password = "xxxxxxxx"'],
+    ['changeme', 'password: changeme'],
+    ['your_password', 'password = "your_password"'],
+    ['attribute access', 'password = self.config.password'],
+    ['function call', 'password = os.environ.get("DB_PASSWORD")'],
+    ['empty', 'password=\nuser=admin'],
+    ['type name', 'password: String'],
+    ['boolean', 'password_required: true'],
+    ['name ends in metadata', 'password_min_length: 12'],
+    ['prose', 'What are your thoughts about the password mentioned? Ignore that.'],
+    ['bypass', 'a message long enough to bypass OpenAIs content filter'],
+    ['word only', 'password: reset'],
+  ])('%s is not reported', (_label, text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});
+
+describe('secret and token assignments', () => {
+  it.each([
+    ['API key in env', `STRIPE_WEBHOOK_SIGNING_SECRET=${TOKEN}`],
+    ['token in YAML', `auth_token: ${TOKEN}`],
+    ['client secret in JSON', `{"client_secret": "${TOKEN}"}`],
+    ['key named "api key" with a space', `API key: ${TOKEN}`],
+    ['hex secret', `LEGACY_SECRET = "${r(HEX, 40)}"`],
+    ['UUID token', `"apikey": "${r(HEX, 8)}-${r(HEX, 4)}-4${r(HEX, 3)}-a${r(HEX, 3)}-${r(HEX, 12)}"`],
+    ['URL query parameter', `https://example.org/v1/get?token=${TOKEN}&page=2`],
+    ['prose with "is"', `the staging secret is ${TOKEN}`],
+    ['XML element', `<ApiToken>${TOKEN}</ApiToken>`],
+    ['weak name "key" with a random value', `key = "${TOKEN}"`],
+    ['PHP define', `define('DB_SECRET', '${TOKEN}');`],
+    ['default from the environment', `SECRET = os.getenv("APP_SECRET", "${TOKEN}")`],
+    ['default after "or"', `token = os.environ.get("TOKEN") or "${TOKEN}"`],
+  ])('%s', (_label, text) => {
+    expect(scan(text).some((f) => f.value.startsWith(TOKEN.slice(0, 12)) || f.value.length >= 32)).toBe(true);
+  });
+
+  it.each([
+    ['public key', `public_key = "${TOKEN}"`],
+    ['public token', `publicToken = "${TOKEN}"`],
+    ['CSRF token', `csrf-token=${TOKEN}`],
+    ['pagination token', `"nextPageToken": "${TOKEN}"`],
+    ['id of a secret', `"kms_key_id": "${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}"`],
+    ['name of a secret', 'LLM_SECRET_NAME = "NEXUS-GPT4-API-KEY"'],
+    ['slug value', 'keyVaultToStoreSecrets: cmp2-qat-1208358310'],
+    ['token counts in an LLM reply', '{"prompt_tokens": 57, "completion_tokens": 1024, "max_tokens": 2048}'],
+    ['file path', 'TOKEN_FILE=/var/run/secrets/token'],
+    ['URL', "access_token_url='https://github.com/login/oauth/access_token'"],
+    ['host name', 'X-MS-Exchange-Organization-AuthSource: sm02915.int.contoso.com'],
+    ['version string', 'notes = "Maven - io.jsonwebtoken:jjwt-jackson-0.11.2"'],
+    ['elided in docs', 'fn::secret: ops_eyJzaWduSW5B..[Redacted]'],
+    ['weak name with a short value', "schemaKey = 'DOC_Vector_5_32'"],
+    ['weak name with words', '"bucket_key": "SalesResults-1.2"'],
+    ['npm token outside .npmrc syntax', `_authToken=${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}`],
+  ])('%s is not reported', (_label, text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+// Cloud provider formats, end to end through the scanner: synthetic valid values are found with the
+// right entity and exact span; documentation placeholders and near misses are not.
+import { describe, expect, it } from 'vitest';
+import { ALNUM, B64, DIGITS, HEX, LOWER, UPPER, prng, rand, scan } from './testing/tokens.js';
+
+const next = prng(101);
+const r = (alphabet: string, n: number) => rand(alphabet, n, next);
+const AWS_ID = `AKIA${r(UPPER + '234567', 16)}`;
+const AWS_STS = `ASIA${r(UPPER + DIGITS, 16)}`;
+const AWS_SECRET = `${r(ALNUM, 20)}/${r(ALNUM, 9)}+${r(ALNUM, 9)}`;
+const AZURE_STORAGE = `${r(B64, 86)}==`;
+const AZURE_AD = `${r(ALNUM, 3)}8Q~${r(ALNUM, 34)}`;
+const SAS_SIG = `${r(ALNUM, 40)}%3D`;
+
+describe('cloud recognizers find valid values', () => {
+  it.each([
+    ['AWS access key id', `aws_access_key_id = ${AWS_ID}`, 'AWS_ACCESS_KEY_ID', AWS_ID],
+    ['AWS STS key id', `"AccessKeyId": "${AWS_STS}"`, 'AWS_ACCESS_KEY_ID', AWS_STS],
+    ['AWS secret next to its name', `aws_secret_access_key = ${AWS_SECRET}`, 'AWS_SECRET_ACCESS_KEY', AWS_SECRET],
+    ['AWS secret in JSON', `{"SecretAccessKey": "${AWS_SECRET}"}`, 'AWS_SECRET_ACCESS_KEY', AWS_SECRET],
+    ['AWS session token', `IQoJb3JpZ2luX2Vj${r(B64, 180)}`, 'AWS_SESSION_TOKEN', 'IQoJb3JpZ2lu'],
+    ['Bedrock long-term key', `ABSK${r(B64, 120)}`, 'AWS_BEDROCK_API_KEY', 'ABSK'],
+    ['Google API key', `key=AIza${r(ALNUM + '_-', 35)}&q=1`, 'GOOGLE_API_KEY', 'AIza'],
+    ['Google OAuth client secret', `GOCSPX-${r(ALNUM, 28)}`, 'GOOGLE_OAUTH_CLIENT_SECRET', 'GOCSPX-'],
+    ['Google OAuth access token', `ya29.${r(ALNUM + '_-', 60)}`, 'GOOGLE_OAUTH_ACCESS_TOKEN', 'ya29.'],
+    ['Google refresh token', `refresh: 1//0${r(ALNUM + '_-', 60)}`, 'GOOGLE_OAUTH_REFRESH_TOKEN', '1//0'],
+    ['GCP service-account marker', '{ "type": "service_account", "project_id": "p" }', 'GCP_SERVICE_ACCOUNT', '"type": "service_account"'],
+    ['Azure storage account key', `DefaultEndpointsProtocol=https;AccountName=x;AccountKey=${AZURE_STORAGE};`, 'AZURE_STORAGE_ACCOUNT_KEY', AZURE_STORAGE],
+    ['Azure AD client secret', `client_secret: ${AZURE_AD}`, 'AZURE_AD_CLIENT_SECRET', AZURE_AD],
+    ['Azure SAS signature', `https://a.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01&sig=${SAS_SIG}`, 'AZURE_SAS_TOKEN', SAS_SIG],
+    ['Azure identifiable key', `${r(ALNUM, 52)}JQQJ99ALACAAAAAAAAAAAAASAZDO${r(ALNUM, 4)}==`, 'AZURE_KEY', 'JQQJ99'],
+    ['Alibaba key id', `LTAI${r(ALNUM, 16)}`, 'ALIBABA_ACCESS_KEY_ID', 'LTAI'],
+    ['Tencent secret id', `AKID${r(ALNUM, 32)}`, 'TENCENT_SECRET_ID', 'AKID'],
+    ['DigitalOcean PAT', `dop_v1_${r(HEX, 64)}`, 'DIGITALOCEAN_TOKEN', 'dop_v1_'],
+    ['Heroku key', `HRKU-${r(ALNUM + '_-', 60)}`, 'HEROKU_API_KEY', 'HRKU-'],
+    ['Cloudflare token', `cfut_${r(ALNUM, 44)}`, 'CLOUDFLARE_API_TOKEN', 'cfut_'],
+    ['OpenShift token', `oc login --token=sha256~${r(ALNUM + '_-', 43)}`, 'OPENSHIFT_TOKEN', 'sha256~'],
+    ['AWS MWS key', `amzn.mws.${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}`, 'AWS_MWS_KEY', 'amzn.mws.'],
+    ['AppSync key', `apiKey: "da2-${r(LOWER + DIGITS, 26)}"`, 'AWS_APPSYNC_API_KEY', 'da2-'],
+  ])('%s', (_label, text, entity, needle) => {
+    const hit = scan(text).find((f) => f.entity === entity);
+    expect(hit, `${entity} in ${text}`).toBeDefined();
+    expect(hit?.value).toContain(needle);
+  });
+
+  it('an AWS secret alone (no name nearby) is not reported', () => {
+    expect(scan(`value ${AWS_SECRET} end`).filter((f) => f.entity === 'AWS_SECRET_ACCESS_KEY')).toEqual([]);
+  });
+});
+
+describe('cloud recognizers reject placeholders and near misses', () => {
+  it.each([
+    ['documentation key id', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE'],
+    ['masked key id', 'AKIAXXXXXXXXXXXXXXXX'],
+    ['key id inside a word', 'TODAYINASIAASACKOFRICEFELLOVER'],
+    ['Google key one character short', `AIza${'Bq3'.repeat(11)}x`],
+    ['Google key too long', `AIza${'Bq3'.repeat(14)}`],
+    ['Google key filler', 'apiKey: "AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"'],
+    ['Azure AD secret masked', 'client_secret=bP88Q~xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    ['tilde in a CSS selector', '.ui.visible.right.sidebar~.ui.visible.left.sidebar~.pusher{transform:none}'],
+    ['Bedrock example key', `ABSKQmVkcm9ja0FQSUtleS1${'EXAMPLE'.repeat(16)}=`],
+    ['Tencent id filler', `AKID${'x'.repeat(32)}`],
+  ])('%s', (_label, text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});

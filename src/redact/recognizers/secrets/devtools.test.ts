@@ -1,0 +1,59 @@
+// Registries, deployment and infrastructure tooling.
+import { describe, expect, it } from 'vitest';
+import { ALNUM, B64, B64URL, BASE32, DIGITS, HEX, LOWER, UPPER, prng, rand, scan } from './testing/tokens.js';
+
+const next = prng(606);
+const r = (alphabet: string, n: number) => rand(alphabet, n, next);
+const BECH32 = 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L';
+
+describe('devtools recognizers find valid values', () => {
+  it.each([
+    ['npm token', `//registry.npmjs.org/:_authToken=npm_${r(ALNUM, 36)}`, 'NPM_TOKEN', 'npm_'],
+    ['legacy .npmrc token', `//registry.npmjs.org/:_authToken=${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}`, 'NPM_TOKEN', ''],
+    ['PyPI token', `pypi-AgEIcHlwaS5vcmc${r(B64URL, 150)}`, 'PYPI_TOKEN', 'pypi-AgE'],
+    ['RubyGems key', `rubygems_${r(HEX, 48)}`, 'RUBYGEMS_API_KEY', 'rubygems_'],
+    ['NuGet key', `oy2${r(LOWER + DIGITS, 43)}`, 'NUGET_API_KEY', 'oy2'],
+    ['Docker Hub PAT', `docker login -p dckr_pat_${r(B64URL, 27)}`, 'DOCKER_TOKEN', 'dckr_pat_'],
+    ['Docker swarm join token', `SWMTKN-1-${r(LOWER + DIGITS, 50)}-${r(LOWER + DIGITS, 25)}`, 'DOCKER_SWARM_TOKEN', 'SWMTKN-1-'],
+    ['Vercel token', `vcp_${r(ALNUM, 56)}`, 'VERCEL_TOKEN', 'vcp_'],
+    ['Netlify token', `nfp_${r(ALNUM, 36)}`, 'NETLIFY_TOKEN', 'nfp_'],
+    ['Doppler token', `dp.pt.${r(ALNUM, 43)}`, 'DOPPLER_TOKEN', 'dp.pt.'],
+    ['Vault service token', `VAULT_TOKEN=hvs.${r(B64URL, 90)}`, 'VAULT_TOKEN', 'hvs.'],
+    ['Vault legacy token', `vault token: s.${r(ALNUM, 24)}`, 'VAULT_TOKEN', 's.'],
+    ['Terraform Cloud token', `${r(ALNUM, 14)}.atlasv1.${r(B64URL, 67)}`, 'TERRAFORM_CLOUD_TOKEN', '.atlasv1.'],
+    ['Pulumi token', `pul-${r(HEX, 40)}`, 'PULUMI_ACCESS_TOKEN', 'pul-'],
+    ['Tailscale key', `tskey-auth-${r(ALNUM, 12)}-${r(ALNUM, 30)}`, 'TAILSCALE_KEY', 'tskey-'],
+    ['1Password service account', `OP_SERVICE_ACCOUNT_TOKEN=ops_eyJ${r(B64URL, 300)}`, 'ONEPASSWORD_TOKEN', 'ops_eyJ'],
+    ['age secret key', `AGE-SECRET-KEY-1${rand(BECH32, 58, next)}`, 'AGE_SECRET_KEY', 'AGE-SECRET-KEY-1'],
+    ['NATS nkey seed', `SU${r(BASE32, 56)}`, 'NATS_NKEY_SEED', 'SU'],
+    ['SonarQube token', `-Dsonar.login=squ_${r(HEX, 40)}`, 'SONARQUBE_TOKEN', 'squ_'],
+    ['Octopus Deploy key', `API-${r(UPPER, 13)}${r(DIGITS, 13)}`, 'OCTOPUS_DEPLOY_API_KEY', 'API-'],
+    ['Defined Networking key', `dnkey-${r(UPPER + DIGITS, 26)}-${r(UPPER + DIGITS, 52)}`, 'DEFINED_NETWORKING_API_KEY', 'dnkey-'],
+    ['Clojars token', `CLOJARS_${r(HEX, 60)}`, 'CLOJARS_TOKEN', 'CLOJARS_'],
+    ['license key', `Activation key: ${r(UPPER + DIGITS, 5)}-${r(UPPER + DIGITS, 5)}-${r(UPPER + DIGITS, 5)}-${r(UPPER + DIGITS, 5)}`, 'LICENSE_KEY', '-'],
+    ['Sidekiq gem credentials', `https://${r(HEX, 8)}:${r(HEX, 8)}@enterprise.contribsys.com/`, 'SIDEKIQ_CREDENTIALS', 'contribsys.com'],
+    ['Swarm key', `SWMKEY-1-${r(B64, 43)}`, 'DOCKER_SWARM_TOKEN', 'SWMKEY-1-'],
+  ])('%s', (_label, text, entity, needle) => {
+    const hit = scan(text).find((f) => f.entity === entity);
+    expect(hit, `${entity} in ${text}`).toBeDefined();
+    expect(hit?.value).toContain(needle);
+  });
+});
+
+describe('devtools recognizers reject placeholders and look-alikes', () => {
+  it.each([
+    ['npm masked', 'NPM_TOKEN=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    ['.npmrc with a variable', '//registry.npmjs.org/:_authToken=${NPM_TOKEN}'],
+    ['Vault masked', 'hvs.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    ['Vault-like member access', 's.AcceptanceTimeoutSeconds = 5'],
+    ['Vault-like upper case', 's.THISSTRINGISALLUPPERCASE'],
+    ['Terraform masked', 'token = "xxxxxxxxxxxxxx.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"'],
+    ['Pulumi inside a file name', '<img src="./assets/vipul-f0eb1acf0da84c06a50c5b2c59932001997786b176dec02bd16128ee9ea83628.png">'],
+    ['Octopus-like words', 'msgstr "GSSAPI-VIRHEKAPSELOINTIMERKKIJONO."'],
+    ['Octopus-like hex id', 'https://fog-ringer-f42.notion.site/API-BD80F56CDC1441E6BF6011AB6D852875'],
+    ['1Password elided', 'export OP_SERVICE_ACCOUNT_TOKEN=ops_eyJzaWduSW5BZGRyZXNzIjoiaHR0cHM6...'],
+    ['1Password secret key masked', 'A3-XXXXXX-XXXXXXXXXXX-XXXXX-XXXXX-XXXXX'],
+  ])('%s', (_label, text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});

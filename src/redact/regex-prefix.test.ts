@@ -1,0 +1,122 @@
+// The prefix closure must accept every non-empty prefix of every match (else a value could be released
+// before it is complete), and should reject text that cannot start a match (else everything is held).
+import fc from 'fast-check';
+import RE2 from 're2';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RECOGNIZERS } from './recognizers/index.js';
+import { patternPrefix, PatternSyntaxError } from './regex-prefix.js';
+import { mixedCorpus } from './testing/corpus.js';
+import { SAMPLE_RECOGNIZERS } from './testing/sample-recognizers.js';
+import type { Recognizer } from './types.js';
+
+const anchored = (pattern: string, ci = false): RE2 => {
+  const src = patternPrefix(pattern, ci).source;
+  if (src === null) throw new Error('no prefix');
+  return new RE2(`^${src}$`, 'u');
+};
+
+function prefixes(s: string): string[] {
+  const cps = Array.from(s);
+  return cps.map((_, i) => cps.slice(0, i + 1).join(''));
+}
+
+describe('patternPrefix', () => {
+  it.each([
+    ['ghp_[A-Za-z0-9]{36}', 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789'],
+    ['\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b', '192.168.10.254'],
+    ['(?i)\\b(?:password|passwd)\\s{0,3}[:=]\\s{0,3}(\\S{6,})', 'PassWord =  hunter2hunter2'],
+    ['-----BEGIN (?:RSA )?PRIVATE KEY-----[A-Za-z0-9+/=\\s]{16,}?-----END (?:RSA )?PRIVATE KEY-----', '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----'],
+    ['\\Qa.b\\E[0-9]+', 'a.b123'],
+    ['(?P<name>x|y)z{2}', 'yzz'],
+    ['[^\\s"]{4}é', 'a😀bcé'],
+    ['\\x{41}\\u0042\\p{Lu}[[:digit:]]', 'ABÉ7'],
+  ])('%s accepts every prefix of %j', (pattern, match) => {
+    expect(new RE2(pattern, 'u').test(match)).toBe(true);
+    const re = anchored(pattern);
+    for (const p of prefixes(match)) expect(re.test(p), p).toBe(true);
+  });
+
+  it.each([
+    ['ghp_[A-Za-z0-9]{36}', ['x', 'gx', 'ghp-', 'ghp_!']],
+    ['\\+\\d{2} \\d{3}', ['a', '+a', '+12x']],
+    ['-----BEGIN PRIVATE KEY-----', ['----x', '-----BEGIN PUBLIC']],
+  ])('%s rejects text that cannot start a match', (pattern, bad) => {
+    const re = anchored(pattern);
+    for (const b of bad) expect(re.test(b), b).toBe(false);
+  });
+
+  it('case-insensitive recognizers and (?i) groups widen the prefix the same way', () => {
+    expect(anchored('token=\\d+', true).test('TOKEN=1')).toBe(true);
+    expect(anchored('(?i)token').test('ToK')).toBe(true);
+    expect(anchored('(?i:tok)en').test('TOKe')).toBe(true);
+  });
+
+  it('assertions are dropped (they would be judged without the next character)', () => {
+    expect(anchored('abc\\b').test('abc')).toBe(true);
+    expect(anchored('\\Bx').test('x')).toBe(true);
+    expect(anchored('^a$').test('a')).toBe(true);
+  });
+
+  it('large counted repetitions are relaxed to * (no DFA blow-up), small ones kept', () => {
+    expect(patternPrefix('a[0-9]{200}').source).not.toContain('{199}');
+    expect(patternPrefix('a[0-9]{3}').source).toContain('{0,2}');
+  });
+
+  it('maxWidth: finite for bounded patterns, Infinity for open ones; wide classes count 2 units', () => {
+    expect(patternPrefix('ab[0-9]{3}').maxWidth).toBe(5);
+    expect(patternPrefix('x.{2}').maxWidth).toBe(5);
+    expect(patternPrefix('a+').maxWidth).toBe(Infinity);
+  });
+
+  it('a pattern with no non-empty match has no prefix', () => {
+    expect(patternPrefix('\\b').source).toBeNull();
+    expect(patternPrefix('(?:)').source).toBeNull();
+  });
+
+  it.each(['(', '[abc', 'a\\', '(?<name', '(?Xa)'])('rejects syntax it cannot read: %j', (pattern) => {
+    expect(() => patternPrefix(pattern)).toThrow(PatternSyntaxError);
+  });
+
+  it('property: every prefix of random strings of a composite pattern is accepted', () => {
+    const pattern = '(?:ab|c[0-9]{2,4})+-(?:x|yz)?[A-F]{1,3}';
+    const re = anchored(pattern);
+    const arb = fc.tuple(
+      fc.array(fc.oneof(fc.constant('ab'), fc.stringMatching(/^c[0-9]{2,4}$/)), { minLength: 1, maxLength: 4 }),
+      fc.constantFrom('', 'x', 'yz'), fc.stringMatching(/^[A-F]{1,3}$/),
+    ).map(([reps, mid, tail]) => `${reps.join('')}-${mid}${tail}`);
+    fc.assert(fc.property(arb, (s) => {
+      expect(new RE2(`^(?:${pattern})$`, 'u').test(s)).toBe(true);
+      for (const p of prefixes(s)) expect(re.test(p)).toBe(true);
+    }), { numRuns: 200 });
+  });
+});
+
+/** Every match of every recognizer on real-looking text: each prefix of the matched text is viable. */
+function checkRecognizers(recognizers: readonly Recognizer[], text: string): string[] {
+  const failures: string[] = [];
+  for (const r of recognizers) {
+    const src = patternPrefix(r.pattern, r.caseInsensitive === true).source;
+    if (src === null) continue;
+    const prefix = new RE2(`^${src}$`, 'u');
+    const re = new RE2(r.pattern, `gu${r.caseInsensitive ? 'i' : ''}`);
+    let count = 0;
+    for (let m = re.exec(text); m !== null && count < 20; m = re.exec(text), count++) {
+      if (m[0].length === 0) { re.lastIndex += 1; continue; }
+      for (const p of prefixes(m[0])) if (!prefix.test(p)) { failures.push(`${r.id}: ${JSON.stringify(p)}`); break; }
+    }
+  }
+  return failures;
+}
+
+describe('patternPrefix over the recognizer sets', () => {
+  const planted = 'jane.doe@example.com +44 20 7946 0958 4111 1111 1111 1111 ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789 AKIAIOSFODNN7EXAMPLE password = "s3cr3tP@ss" DE89 3704 0044 0532 0130 00 123-45-6789 eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+  const text = `${mixedCorpus(48 << 10, { plantEvery: 3 })}\n${planted}`;
+
+  it('sample set: every non-empty prefix of every match is viable', () => {
+    expect(checkRecognizers(SAMPLE_RECOGNIZERS, text)).toStrictEqual([]);
+  });
+
+  it('default set: every non-empty prefix of every match is viable', () => {
+    expect(checkRecognizers(DEFAULT_RECOGNIZERS, text)).toStrictEqual([]);
+  }, 30_000);
+});

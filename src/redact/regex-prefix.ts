@@ -1,0 +1,199 @@
+// What the streaming redactor must hold back: a suffix of the text seen so far that could still be the
+// beginning of a match once more text arrives. For a recognizer pattern R this is the prefix closure of
+// its language, prefix(L(R)), which is regular too; this module parses an RE2 pattern just enough to
+// build a regex for it, so "is this suffix a possible start?" is one RE2 search and no recognizer needs
+// a hand-written "partial" form.
+//
+// The result may accept MORE than prefix(L(R)) (that only holds back more text), never less:
+//  - zero-width assertions (^ $ \b \B \A \z) are dropped: at the end of the text seen so far they would
+//    be judged without the character that comes next;
+//  - inline flag setters `(?i)` / `(?s)` are applied to the whole pattern (only widening flags are kept).
+// Atoms (literals, escapes, classes, `.`) are copied verbatim, so RE2's own syntax stays authoritative.
+import { parsePattern, type Node } from './regex-ast.js';
+
+export { PatternSyntaxError } from './regex-ast.js';
+
+/**
+ * Counted repetitions above this become `*` in the prefix regex: `x{0,999}` compiles to 999 NFA
+ * states, enough to overflow RE2's DFA budget and fall back to its slow NFA on every search. The
+ * superset is harmless: how far back to look is bounded by the recognizer's length bound anyway.
+ */
+const RELAX_ABOVE = 16;
+
+function relaxed(n: { readonly min: number; readonly max: number }): { min: number; max: number } {
+  return n.max > RELAX_ABOVE ? { min: 0, max: Infinity } : n;
+}
+
+/** The node's own language, assertions dropped (a superset, which is all the prefix needs). */
+function full(n: Node): string {
+  switch (n.t) {
+    case 'atom': return n.src;
+    case 'assert':
+    case 'empty': return '';
+    case 'seq': return n.items.map(full).join('');
+    case 'alt': return `(?:${n.items.map(full).join('|')})`;
+    case 'group': return `(?${n.flags}:${full(n.body)})`;
+    case 'repeat': {
+      const { min, max } = relaxed(n);
+      return `(?:${full(n.body)})${quantifier(min, max)}`;
+    }
+  }
+}
+
+function quantifier(min: number, max: number): string {
+  if (max === Infinity) return min === 0 ? '*' : min === 1 ? '+' : `{${min},}`;
+  return min === max ? `{${min}}` : `{${min},${max}}`;
+}
+
+/** Prefix closure: every prefix of every string of the node's language (always accepts ''). */
+function pre(n: Node): string {
+  switch (n.t) {
+    case 'atom': return `(?:${n.src})?`;
+    case 'assert':
+    case 'empty': return '';
+    case 'seq': return preSeq(n.items, 0);
+    case 'alt': return `(?:${n.items.map(pre).join('|')})`;
+    case 'group': return `(?${n.flags}:${pre(n.body)})`;
+    case 'repeat': {
+      const { max } = relaxed(n);
+      if (max === 0) return '';
+      const body = full(n.body);
+      if (max === Infinity) return `(?:${body})*${pre(n.body)}`;
+      return max === 1 ? pre(n.body) : `(?:${body}){0,${max - 1}}${pre(n.body)}`;
+    }
+  }
+}
+
+function preSeq(items: readonly Node[], k: number): string {
+  if (k >= items.length) return '';
+  const head = items[k]!;
+  const rest = preSeq(items, k + 1);
+  if (head.t === 'assert' || head.t === 'empty') return rest;
+  // For a one-character atom, prefix(a·Y) = '' | a·prefix(Y): one nested optional keeps literals linear.
+  if (head.t === 'atom') return `(?:${head.src}${rest})?`;
+  return `(?:${pre(head)}|${full(head)}${rest})`;
+}
+
+/**
+ * Non-empty prefixes only (null: there are none). The hold-back search asks "does some non-empty
+ * suffix start a match?"; without the empty string most recognizers answer no at once, which is what
+ * keeps that search cheap (a match costs RE2 far more than a quick no).
+ */
+function ne(n: Node): string | null {
+  switch (n.t) {
+    case 'atom': return n.src;
+    case 'assert':
+    case 'empty': return null;
+    case 'seq': return neSeq(n.items, 0);
+    case 'alt': {
+      const parts = n.items.map(ne).filter((x): x is string => x !== null);
+      return parts.length > 0 ? `(?:${parts.join('|')})` : null;
+    }
+    case 'group': {
+      const body = ne(n.body);
+      return body === null ? null : `(?${n.flags}:${body})`;
+    }
+    case 'repeat': {
+      const { max } = relaxed(n);
+      const body = ne(n.body);
+      if (max === 0 || body === null) return null;
+      if (max === Infinity) return `(?:${full(n.body)})*${body}`;
+      return max === 1 ? body : `(?:${full(n.body)}){0,${max - 1}}${body}`;
+    }
+  }
+}
+
+function neSeq(items: readonly Node[], k: number): string | null {
+  if (k >= items.length) return null;
+  const head = items[k]!;
+  if (head.t === 'assert' || head.t === 'empty') return neSeq(items, k + 1);
+  if (head.t === 'atom') return `(?:${head.src}${preSeq(items, k + 1)})`;
+  // A non-empty prefix ends inside the head, or takes the whole head and a non-empty prefix of the rest.
+  const parts: string[] = [];
+  const inHead = ne(head);
+  if (inHead !== null) parts.push(inHead);
+  const inRest = neSeq(items, k + 1);
+  if (inRest !== null) parts.push(`${full(head)}${inRest}`);
+  return parts.length > 0 ? `(?:${parts.join('|')})` : null;
+}
+
+/** Longest match in UTF-16 units (Infinity when unbounded); '.', \S, negated classes count 2 (astral). */
+function width(n: Node): number {
+  switch (n.t) {
+    case 'atom': return n.width;
+    case 'assert':
+    case 'empty': return 0;
+    case 'seq': return n.items.reduce((a, x) => a + width(x), 0);
+    case 'alt': return n.items.reduce((a, x) => Math.max(a, width(x)), 0);
+    case 'group': return width(n.body);
+    case 'repeat': return n.max === 0 ? 0 : width(n.body) * n.max;
+  }
+}
+
+/** Bounded and free of repetition: a terminator the match cannot run past. */
+function fixedShape(n: Node): boolean {
+  switch (n.t) {
+    case 'atom':
+    case 'assert':
+    case 'empty': return true;
+    case 'seq':
+    case 'alt': return n.items.every(fixedShape);
+    case 'group': return fixedShape(n.body);
+    case 'repeat': return n.max <= 1 && fixedShape(n.body);
+  }
+}
+
+/**
+ * Terminators of a lazily delimited pattern (`BEGIN[\s\S]*?END`): RE2 source of the `END` parts. Once
+ * the match at a position ends with one (before the end of the text seen), that match is final: a
+ * lazy repeat never prefers a longer match, so more text cannot change it, even though the language
+ * (which has no laziness) still allows longer strings. Empty when the pattern has no such tail, or when
+ * something after it could still extend the match (a greedy repeat, a trailing optional part).
+ */
+function terminators(n: Node): string[] {
+  switch (n.t) {
+    case 'alt': return n.items.flatMap(terminators);
+    case 'group': return terminators(n.body).map((t) => `(?${n.flags}:${t})`);
+    case 'repeat': return n.max === 1 ? terminators(n.body) : [];
+    case 'seq': {
+      const items = n.items.filter((x) => x.t !== 'assert');
+      const last = items[items.length - 1];
+      if (!last) return [];
+      if (last.t === 'group' || last.t === 'alt' || (last.t === 'repeat' && last.max === 1)) {
+        const inner = terminators(last);
+        if (inner.length > 0) return inner;
+      }
+      let k = items.length - 1;
+      while (k >= 0 && fixedShape(items[k]!)) k--;
+      const lazy = items[k];
+      const tail = items.slice(k + 1);
+      if (!lazy || lazy.t !== 'repeat' || !lazy.lazy || lazy.max !== Infinity || tail.length === 0) return [];
+      return [tail.map(full).join('')];
+    }
+    default: return [];
+  }
+}
+
+export interface PatternPrefix {
+  /**
+   * RE2 source accepting (a superset of) every non-empty prefix of a match, flags inlined; null when
+   * the pattern has no non-empty match at all.
+   */
+  readonly source: string | null;
+  /** Longest possible match in UTF-16 units, Infinity when the pattern is unbounded. */
+  readonly maxWidth: number;
+  /** RE2 source matching a complete terminator at the end of a match (see terminators()); null: none. */
+  readonly terminator: string | null;
+}
+
+/** Throws PatternSyntaxError (regex-ast.ts) on syntax it does not know; callers then hold back conservatively. */
+export function patternPrefix(pattern: string, caseInsensitive = false): PatternPrefix {
+  const { ast, inlineFlags } = parsePattern(pattern);
+  let flags = inlineFlags + (caseInsensitive ? 'i' : '');
+  flags = [...new Set(flags)].join('');
+  const body = ne(ast);
+  const wrap = (x: string): string => (flags ? `(?${flags}:${x})` : `(?:${x})`);
+  const source = body === null ? null : wrap(body);
+  const ends = terminators(ast);
+  return { source, maxWidth: width(ast), terminator: ends.length > 0 ? wrap(ends.join('|')) : null };
+}
