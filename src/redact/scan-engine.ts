@@ -239,12 +239,11 @@ export class SetGroup {
 
 export class Engine {
   /**
-   * Per segment, one Set pass over the full pattern of every segmented recognizer (as cheap in a Set
-   * as a keyword) and every keyword. A recognizer runs when its pattern matches in the segment and,
-   * if it has keywords, one of them is there too: keywords as common as 'key' or '-' then cost
-   * nothing, and good ones (context words) still keep an expensive pattern from running on every
-   * number. Long recognizers (PEM blocks, JWTs), whose matches a segment's view cannot hold, are
-   * gated by their keywords alone.
+   * Per segment, one Set pass over every keyword and over the full pattern of each segmented recognizer
+   * that has NO keywords. A recognizer with keywords runs when one of them is in the segment; one
+   * without runs when its pattern matches there. Full patterns stay out of the Set when a keyword can
+   * gate them: a Set over hundreds of full patterns was measured at 0.1 MB/s (its DFA thrashes), while
+   * literals and the few keyword-less patterns keep it fast.
    */
   private readonly set: SetGroup;
   /** Set entries [0, patternCount) are the segmented recognizers' patterns, in this order. */
@@ -259,7 +258,7 @@ export class Engine {
 
   constructor(private readonly compiled: readonly Compiled[], private readonly minConfidence: number) {
     const setSource = (c: Compiled): string => (c.r.caseInsensitive ? `(?i:${c.r.pattern})` : c.r.pattern);
-    const segmented = compiled.filter((c) => c.bound <= SEGMENT_MAX_BOUND);
+    const segmented = compiled.filter((c) => c.bound <= SEGMENT_MAX_BOUND && !c.r.keywords?.length);
     const whole = compiled.filter((c) => c.bound > SEGMENT_MAX_BOUND && !c.r.keywords?.length);
     const keywords = new Map<string, number[]>();
     for (const c of compiled) {
@@ -273,7 +272,8 @@ export class Engine {
     this.keywordOwners = [...keywords.values()];
     this.wholeSet = setGroupFor(whole.map(setSource));
     this.wholeIds = whole.map((c) => c.index);
-    this.setOverlap = segmented.reduce((m, c) => Math.max(m, c.bound), 0);
+    // The Set view must cover every recognizer a segment can start (keyword-gated ones included).
+    this.setOverlap = compiled.filter((c) => c.bound <= SEGMENT_MAX_BOUND).reduce((m, c) => Math.max(m, c.bound), 0);
     this.contextUnits = compiled.reduce((m, c) => Math.max(m, c.contextWindow), DEFAULT_CONTEXT_WINDOW);
   }
 
@@ -286,9 +286,7 @@ export class Engine {
       if (h < n) patternHit.add(this.patternIds[h]!);
       else for (const id of this.keywordOwners[h - n]!) keywordHit.add(id);
     }
-    const out: number[] = [];
-    for (const id of patternHit) if (!this.compiled[id]!.r.keywords?.length || keywordHit.has(id)) out.push(id);
-    for (const id of keywordHit) if (this.compiled[id]!.bound > SEGMENT_MAX_BOUND) out.push(id);
+    const out = [...patternHit, ...keywordHit];
     return out.sort((a, b) => a - b);
   }
 
