@@ -14,6 +14,8 @@ import { envoyBinary, repoRoot } from '../scripts/lib/paths.js';
 import { startProcess } from '../scripts/lib/processes.js';
 import { startStack, type Stack } from '../scripts/lib/stack.js';
 import { keepAliveAgent, stats, timedRequest, verify, type RequestSpec, type Timed } from './client.js';
+import { runInjectionBench } from './injection.js';
+import { runRedactionBench } from './redaction.js';
 import { derive, formatReport, STACK_LABELS, type BenchResult, type GuardPhase, type Machine, type Params, type StackKey } from './report.js';
 
 interface Options {
@@ -322,8 +324,18 @@ async function main(): Promise<void> {
     elapsedSeconds: Number(process.hrtime.bigint() - t0) / 1e9,
   };
   process.stdout.write(`${formatReport(result)}\n`);
+  // In-process detector costs (one core), after the stacks are idle: redaction (issue 3) and prompt-
+  // injection detection (issue 4), each beside a well-known JavaScript library on the same inputs.
+  checkInterrupted();
+  log('redaction throughput and per-event cost');
+  process.stdout.write('\n');
+  const redaction = await runRedactionBench({ quick: opts.quick });
+  checkInterrupted();
+  log('prompt-injection detection latency');
+  process.stdout.write('\n');
+  const injection = await runInjectionBench({ quick: opts.quick });
   if (opts.json) {
-    writeFileSync(opts.json, `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(opts.json, `${JSON.stringify({ ...result, redaction, injection }, null, 2)}\n`);
     log(`wrote ${opts.json}`);
   }
 }
