@@ -20,6 +20,8 @@ import { derive, formatReport, STACK_LABELS, type BenchResult, type GuardPhase, 
 
 interface Options {
   n: number; nStream: number; warmup: number; warmupStream: number; rounds: number; streamWords: number; json?: string;
+  /** Also shortens the in-process detector benchmarks. */
+  quick: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ const SWITCH_WARMUP_STREAM = 3;
 const USAGE = 'usage: bench [--quick] [--n N] [--n-stream N] [--warmup N] [--rounds N] [--json FILE]';
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { n: 2000, nStream: 300, warmup: 200, warmupStream: 30, rounds: 5, streamWords: 200 };
+  const o: Options = { n: 2000, nStream: 300, warmup: 200, warmupStream: 30, rounds: 5, streamWords: 200, quick: false };
   const int = (flag: string, v: string | undefined, min: number): number => {
     const n = Number(v);
     if (v === undefined || !Number.isInteger(n) || n < min) throw new Error(`${flag}: expected an integer >= ${min}\n${USAGE}`);
@@ -58,6 +60,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (flag === '--help' || flag === '-h') { process.stdout.write(`${USAGE}\n`); process.exit(0); }
     else throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
   }
+  o.quick = quick;
   if (quick) Object.assign(o, { n: 200, nStream: 50, warmup: 100, warmupStream: 10, rounds: 2 });
   Object.assign(o, explicit);
   if (o.json === '') throw new Error(`--json needs a file name\n${USAGE}`);
