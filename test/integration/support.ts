@@ -91,3 +91,19 @@ export async function eventually<T>(fn: () => T | Promise<T>, timeoutMs = 5000):
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+export interface RedisServer { readonly url: string; readonly port: number; stop(): Promise<void> }
+
+/** A real redis-server on a free loopback port, no persistence, stopped by PID. Missing binary = failure. */
+export async function startRedis(): Promise<RedisServer> {
+  const { freePort, startProcess } = await import('../../scripts/lib/processes.js');
+  const port = await freePort();
+  let proc;
+  try {
+    proc = startProcess('redis-server', 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+  } catch (err) {
+    throw new Error(`redis-server is required for integration tests (run npm run bootstrap): ${(err as Error).message}`);
+  }
+  await proc.waitFor((l) => l.includes('Ready to accept connections'), 10_000);
+  return { url: `redis://127.0.0.1:${port}`, port, stop: async () => { await proc.stop(); } };
+}
