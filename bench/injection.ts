@@ -13,7 +13,8 @@ export interface InjectionBenchResult { p50_4k: number; p99_4k: number; p50_100k
 export const TARGETS = { p50_4k: 0.2, p99_4k: 1, p99_100k: 10 } as const;
 
 // Benign filler written for this benchmark: prose on several topics, a code fence, a table, a URL,
-// numbers and a little non-English, so the normaliser and every cue family see realistic input.
+// numbers and accented loanwords (so the non-ASCII normalisation path runs), in English. Text in other
+// languages switches their packs on and costs more: see the multilingual case below.
 const FILLER = [
   'The quarterly report shows that revenue grew by 4.2 percent while operating costs stayed flat. The finance team ' +
     'recommends keeping the hiring plan unchanged until the next review, and the board asked for a clearer breakdown of ' +
@@ -25,7 +26,8 @@ const FILLER = [
   '| City | Population | Area (km2) |\n|------|-----------:|-----------:|\n| Lyon | 522,250 | 47.9 |\n| Porto | 231,800 | 41.4 |',
   'Our hiking group will meet at the north trailhead at 7:30. Bring water, a light jacket and sunscreen; the forecast says ' +
     'clear skies until noon. More details are on https://example.org/hikes/autumn?route=ridge&level=2 for anyone interested.',
-  'Die Bibliothek bleibt am Montag geschlossen. Les horaires du week-end restent inchangés. El museo abre a las diez.',
+  'The café on the corner serves a decent crème brûlée; the naïve façade hides a surprisingly modern kitchen, and the ' +
+    'owner updates her résumé of recipes every season.',
   'Customer feedback mentioned slow delivery times in two regions. Support agents should acknowledge the delay, offer the ' +
     'tracking link and escalate orders older than ten days to the logistics team for a manual check.',
 ];
@@ -42,14 +44,18 @@ export function makePrompt(size: number, attack: boolean): string {
   return `${text.slice(0, at)}${ATTACK}${text.slice(at)}`.slice(0, size);
 }
 
-interface Case { name: string; size: number; attack: boolean; iterations: number; warmup: number }
+interface Case { name: string; size: number; attack: boolean; iterations: number; warmup: number; multilingual?: boolean }
 
 function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
 }
 
+/** Informational: one paragraph in each of German, French and Spanish switches three more packs on. */
+const MULTILINGUAL = 'Die Bibliothek bleibt am Montag geschlossen und öffnet wieder am Dienstag. Les horaires du week-end ' +
+  'restent inchangés pour tous les visiteurs. El museo abre a las diez y cierra a las seis.\n\n';
+
 function measure(c: Case): { p50: number; p99: number; mean: number; max: number; flagged: boolean } {
-  const text = makePrompt(c.size, c.attack);
+  const text = c.multilingual ? (MULTILINGUAL + makePrompt(c.size, c.attack)).slice(0, c.size) : makePrompt(c.size, c.attack);
   let flagged = false;
   for (let i = 0; i < c.warmup; i++) flagged = detectInjection(text, 'user').score >= 0.5;
   const samples = new Float64Array(c.iterations);
@@ -72,6 +78,7 @@ export async function runInjectionBench(opts: { quick?: boolean }): Promise<Inje
     { name: '4 KB attack near end', size: 4_096, attack: true, iterations: n4, warmup: 500 },
     { name: '100 KB benign', size: 102_400, attack: false, iterations: n100, warmup: 30 },
     { name: '100 KB attack near end', size: 102_400, attack: true, iterations: n100, warmup: 30 },
+    { name: '4 KB multilingual', size: 4_096, attack: false, iterations: n4, warmup: 500, multilingual: true },
   ];
   const rows: string[] = [];
   const res: Record<string, { p50: number; p99: number }> = {};

@@ -37,11 +37,19 @@ function scanPayloads(norm: NormalizedText, counts: Counts, directives: boolean)
   }
 }
 
+/**
+ * Log-odds past which more evidence cannot matter (score above 0.9975): the scan stops there. The score
+ * stays calibrated for every decision a tenant threshold can make; the signal list may then be partial.
+ */
+const SETTLED_LOGIT = 6;
+
 /** Counts every signal for already-normalised text (exposed for the eval and tests). */
 export function collectEvidence(norm: NormalizedText, trust: Trust): Counts {
   const counts = emptyCounts();
   const directives = trust === 'untrusted';
-  scanView(norm.view, counts, directives);
+  const settled = (c: Counts): boolean => logit(c, norm.signals, trust, norm.view.length) >= SETTLED_LOGIT;
+  scanView(norm.view, counts, directives, settled);
+  if (settled(counts)) return counts;
   counts.persona_acronym += countMatches(PERSONA_ACRONYM, norm.plain, 2);
   if (directives) {
     counts.instruction_in_data += instructionsInTables(norm.view);

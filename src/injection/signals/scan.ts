@@ -18,10 +18,11 @@ import { ACT_ON_RESULT, CONCATENATION, STRING_ASSIGNMENT } from './split.js';
 import { CALL_TOOL, DANGEROUS_CODE, READS_LOCAL_SECRETS, SENDS_REMOTE, TOOL_CALL_SHAPE } from './tools.js';
 
 const MAX_COUNT = 8;
-/** Window around a head word, in bytes, and how many windows per pack are examined at most. */
+/** Window around a head word, in bytes, and how many windows per pack are examined at most (a bound
+ * on work, high enough that padding a text with head words cannot push an attack out of view). */
 const BEFORE = 150;
 const AFTER = 190;
-const MAX_WINDOWS = 48;
+const MAX_WINDOWS = 512;
 
 const FAMILY_SIGNAL: Readonly<Record<Exclude<Family, 'overrideNegated'>, SignalId>> = {
   override: 'override', overrideWeak: 'override_weak', overrideExtra: 'override', extraction: 'extraction', extractionWeak: 'extraction_weak',
@@ -36,11 +37,11 @@ const BY_SCRIPT = PACKS.filter((p) => p.pack.script !== undefined);
 const LATIN = PACKS.filter((p) => p.pack.id !== 'en' && p.pack.script === undefined);
 const STOPWORDS = stopwordIndex(LATIN.map((p) => p.pack));
 /** Stopword hits looked at before deciding which Latin-script packs apply (enough for mixed texts). */
-const MAX_STOPWORD_HITS = 24;
+const MAX_STOPWORD_HITS = 256;
 
 type Script = NonNullable<LangPack['script']>;
 /** Stop reading stopwords after this many in a row that switch on no new pack. */
-const MAX_IDLE_HITS = 6;
+const MAX_IDLE_HITS = 48;
 
 /** The matched stopword without the boundary characters the expression consumed on each side. */
 function trimEdges(s: string): string {
@@ -96,14 +97,11 @@ function activePacks(view: string, buf: Buffer): CompiledPack[] {
 }
 
 export function countMatches(re: Regex, text: string | Buffer, cap = MAX_COUNT): number {
+  // One native call for all matches (RE2's match with the g flag), instead of one exec per match.
   re.lastIndex = 0;
-  let n = 0;
-  for (let m = re.exec(text as string); m && n < cap; m = re.exec(text as string)) {
-    n++;
-    if (m[0].length === 0) re.lastIndex++;
-  }
+  const all = (re as unknown as { match(s: string | Buffer): unknown[] | null }).match(text);
   re.lastIndex = 0;
-  return n;
+  return all ? Math.min(all.length, cap) : 0;
 }
 
 /** Merged [start, end) byte windows around head-word hits; the first and last ones when there are many. */
@@ -146,6 +144,7 @@ function gateSpans(gate: Regex, buf: Buffer): [number, number][] {
 }
 
 function countInSpans(re: Regex, buf: Buffer, spans: readonly [number, number][]): number {
+  if (spans.length === 1 && spans[0]?.[0] === 0 && spans[0][1] === buf.length) return countMatches(re, buf);
   let n = 0;
   for (const [a, b] of spans) n += countMatches(re, buf.subarray(a, b));
   return Math.min(n, MAX_COUNT);
@@ -220,9 +219,13 @@ function scanStructure(buf: Buffer, into: Counts): void {
  * Adds the counts of every lexical and structural cue found in `view` to `into`. Imperative-mood
  * directives are only counted when asked for (untrusted text): in a user message they are the norm.
  */
-export function scanView(view: string, into: Counts, directives = true): void {
+export function scanView(view: string, into: Counts, directives = true, settled?: (c: Counts) => boolean): void {
   const buf = Buffer.from(view, 'utf8');
-  for (const p of activePacks(view, buf)) scanPack(p, buf, into, directives);
+  for (const p of activePacks(view, buf)) {
+    scanPack(p, buf, into, directives);
+    // Once the verdict cannot change any more, the rest of the text is not worth reading.
+    if (settled?.(into)) return;
+  }
   scanStructure(buf, into);
 }
 

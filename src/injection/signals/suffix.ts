@@ -16,13 +16,31 @@ function isUpper(c: number): boolean { return c >= 0x41 && c <= 0x5a; }
 function isLower(c: number): boolean { return c >= 0x61 && c <= 0x7a; }
 function isDigit(c: number): boolean { return c >= 0x30 && c <= 0x39; }
 
-/** Code-ish tokens are dense in symbols but regular: calls, paths, URLs, dotted names, assignments. */
-const CODE_LIKE = re2('^(?:[\\w$.]+\\(.*|.*://.*|[\\w.-]*/[\\w./-]+|[\\w]+(?:\\.[\\w]+)+[,;:]?|[\\w"\']+ ?[:=]+.*|[#@$][\\w-]+|<\\/?[\\w-]+>?|[\\d.,:%$€£+-]+)$', 'u');
 const EDGE_PUNCT = '.,!?;:"\'()[]{}<>*_`~';
 /** Inside a word these are ordinary spelling or code: don't, well-known, e.g., snake_case. */
 const WORD_JOINERS = "-'.,_";
 /** Edge punctuation that prose and code never produce: a backslash, or brackets glued the wrong way. */
-const ODD_EDGES = re2('\\\\|\\]\\(|\\)\\[|\\}\\{|\\)\\(', 'u');
+function oddEdges(edges: string): boolean {
+  return edges.includes('\\') || edges.includes('](') || edges.includes(')[') || edges.includes('}{') || edges.includes(')(');
+}
+
+/**
+ * Code-ish tokens are dense in symbols but regular: calls, URLs, paths, dotted names, assignments and
+ * key: value pairs, tags and handles, numbers with units. Plain string checks, no regex per token.
+ */
+function codeLike(core: string): boolean {
+  if (core.includes('://') || core.includes('(') || core.includes('=') || core.includes('/')) return true;
+  const first = core.charCodeAt(0);
+  if (first === 0x23 || first === 0x40 || first === 0x24) return true; // #tag @handle $var
+  if (core.includes(':') && !core.startsWith(':')) return true; // key:value, host:port
+  // dotted identifiers: letters, digits, underscores and dots only
+  let dotted = core.includes('.');
+  for (let i = 0; i < core.length && dotted; i++) {
+    const c = core.charCodeAt(i);
+    dotted = isLetter(c) || isDigit(c) || c === 0x2e || c === 0x5f;
+  }
+  return dotted;
+}
 
 /** A token is soup when symbols are wedged INSIDE it, or its case flips mid-word ("similarlyNow"). */
 export function isSoupToken(tok: string): boolean {
@@ -42,36 +60,38 @@ export function isSoupToken(tok: string): boolean {
   }
   const edgeSymbols = a + (tok.length - b);
   if (letters === 0) return false;
-  const oddEdges = edgeSymbols >= 2 && ODD_EDGES.test(tok.slice(0, a) + tok.slice(b));
-  if (symbols === 0 && flips === 0 && !oddEdges) return false;
-  // Only now pay for the regex: most prose tokens never get here.
-  return !CODE_LIKE.test(core);
-}
-
-/** Cheap pre-check on a token's code units: could it be soup at all? Plain words never reach isSoupToken. */
-function suspicious(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (isLetter(c) || isDigit(c)) {
-      if (i >= from + 2 && isUpper(c) && isLower(text.charCodeAt(i - 1)) && isLower(text.charCodeAt(i - 2))) return true;
-      continue;
-    }
-    // Ordinary in-word and trailing punctuation: don't, well-known, "word," (end of token).
-    if ((c === 0x27 || c === 0x2d) && i > from && i < to - 1) continue;
-    if ((c === 0x2e || c === 0x2c || c === 0x3f || c === 0x21 || c === 0x3a || c === 0x3b) && i === to - 1) continue;
-    return true;
-  }
-  return false;
+  const odd = edgeSymbols >= 2 && oddEdges(tok.slice(0, a) + tok.slice(b));
+  if (symbols === 0 && flips === 0 && !odd) return false;
+  return !codeLike(core);
 }
 
 /** Long texts are read at both ends: where optimiser suffixes (and prefixes) are put. */
 const HEAD = 2_048;
 const TAIL = 6_144;
 
+/**
+ * A token that could be soup: a symbol code does not put between letters (* ^ ~ | " < > { } ! ; \\),
+ * a lower-to-upper flip, or brackets glued the wrong way. One RE2 pass counts such tokens; a text needs several before the
+ * (much slower, per character) window scan is worth running.
+ */
+const SOUP_HINT = re2('\\S*(?:[A-Za-z][*^~|"<>{}!;\\\\][A-Za-z]|[a-z][a-z][A-Z][a-z]|\\]\\(|\\)\\[|\\}\\{|\\\\)\\S*', 'gu');
+const MIN_HINTS = Math.ceil(WINDOW * SUFFIX_DENSITY);
+
+function enoughHints(text: string): boolean {
+  SOUP_HINT.lastIndex = 0;
+  let n = 0;
+  while (n < MIN_HINTS && SOUP_HINT.exec(text)) n++;
+  SOUP_HINT.lastIndex = 0;
+  return n >= MIN_HINTS;
+}
+
 /** Highest share of soup tokens in any window of WINDOW consecutive tokens (0 for short texts). */
 export function suffixDensity(plain: string): number {
-  if (plain.length > HEAD + TAIL) return Math.max(density(plain, 0, HEAD), density(plain, plain.length - TAIL, plain.length));
-  return density(plain, 0, plain.length);
+  if (plain.length > HEAD + TAIL) {
+    const head = plain.slice(0, HEAD), tail = plain.slice(-TAIL);
+    return Math.max(enoughHints(head) ? density(head, 0, head.length) : 0, enoughHints(tail) ? density(tail, 0, tail.length) : 0);
+  }
+  return enoughHints(plain) ? density(plain, 0, plain.length) : 0;
 }
 
 /** Start of the next ``` fence at or after `from`, or `to`. */
@@ -81,33 +101,48 @@ function nextFence(text: string, from: number, to: number): number {
 }
 
 function density(text: string, from: number, to: number): number {
-  const soup: number[] = [];
-  let start = -1;
+  // One pass over the code units. Per token we only track whether anything could make it soup (a
+  // symbol wedged inside, or a lower-to-upper case flip); only such tokens are sliced and examined.
+  const ring = new Uint8Array(WINDOW);
+  let tokens = 0, sum = 0, best = 0;
+  let start = -1, suspicious = false, lower = 0;
   let fence = nextFence(text, from, to);
+  const push = (soup: number): void => {
+    const slot = tokens % WINDOW;
+    sum += soup - (ring[slot] as number);
+    ring[slot] = soup;
+    tokens++;
+    if (sum > best) best = sum;
+  };
+  const endToken = (i: number): void => {
+    push(suspicious && isSoupToken(text.slice(start, i)) ? 1 : 0);
+    start = -1;
+  };
   for (let i = from; i <= to; i++) {
     if (i === fence && i < to) {
-      // Skip fenced code: dense in symbols by nature. The token before the fence ends here.
-      if (start >= 0) soup.push(suspicious(text, start, i) && isSoupToken(text.slice(start, i)) ? 1 : 0);
-      start = -1;
+      if (start >= 0) endToken(i); // fenced code is dense in symbols by nature: skipped
       const close = text.indexOf('```', i + 3);
       i = close < 0 || close + 3 >= to ? to : close + 2;
       fence = nextFence(text, i + 1, to);
       continue;
     }
     const c = i < to ? text.charCodeAt(i) : 32;
-    const space = c === 32 || c === 10 || c === 9 || c === 13;
-    if (!space && start < 0) start = i;
-    else if (space && start >= 0) {
-      soup.push(suspicious(text, start, i) && isSoupToken(text.slice(start, i)) ? 1 : 0);
-      start = -1;
+    if (c === 32 || c === 10 || c === 9 || c === 13) {
+      if (start >= 0) endToken(i);
+      continue;
     }
+    if (start < 0) { start = i; suspicious = false; lower = 0; }
+    if (isLower(c)) { lower++; continue; }
+    if (isUpper(c)) { if (lower >= 2) suspicious = true; lower = 0; continue; }
+    lower = 0;
+    if (isDigit(c) || c > 0xbf) continue;
+    // Punctuation: ordinary only as a trailing mark or an in-word apostrophe/hyphen.
+    const next = i + 1 < to ? text.charCodeAt(i + 1) : 32;
+    const atEnd = next === 32 || next === 10 || next === 9 || next === 13;
+    if ((c === 0x2e || c === 0x2c || c === 0x3f || c === 0x21 || c === 0x3a || c === 0x3b) && atEnd) continue;
+    if ((c === 0x27 || c === 0x2d) && i > start && !atEnd) continue;
+    suspicious = true;
   }
-  if (soup.length < WINDOW / 2) return 0;
-  let best = 0, sum = 0;
-  for (let i = 0; i < soup.length; i++) {
-    sum += soup[i] as number;
-    if (i >= WINDOW) sum -= soup[i - WINDOW] as number;
-    if (sum > best) best = sum;
-  }
-  return best / Math.min(WINDOW, soup.length);
+  if (tokens < WINDOW / 2) return 0;
+  return best / Math.min(WINDOW, tokens);
 }
