@@ -5,7 +5,7 @@
 import type { SseEvent } from '../sse/parser.js';
 import type { JsonAdapter, ParsedJsonBody, ParsedStreamEvent, StreamAdapter } from './types.js';
 import { arrayOf, intField, isObject, parseJson, parseJsonBytes, type JsonObject } from './json.js';
-import { SlotList, encodeSseEvent, jsonBody, streamEvent } from './slots.js';
+import { SlotList, encodeSseEvent, jsonBody, parseTypedEvent } from './slots.js';
 
 const DELTA_FIELDS: Readonly<Record<string, { key: string; suffix: string }>> = {
   text_delta: { key: 'text', suffix: '' },
@@ -31,13 +31,7 @@ function collectEvent(payload: JsonObject, type: unknown, slots: SlotList): void
 
 export const anthropicMessagesStream: StreamAdapter = {
   parse(event: SseEvent): ParsedStreamEvent | null {
-    if (!event.hasData) return null;
-    const payload = parseJson(event.data);
-    if (!isObject(payload)) return null;
-    const slots = new SlotList();
-    // The SDK dispatches on the payload's `type`; the `event:` line is only a fallback.
-    collectEvent(payload, payload['type'] ?? event.event, slots);
-    return streamEvent(event, payload, slots);
+    return parseTypedEvent(event, collectEvent);
   },
 
   // Verified in node_modules/@anthropic-ai/sdk (v1.12.0) src/core/streaming.ts, Stream.fromSSEResponse

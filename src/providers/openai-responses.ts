@@ -7,8 +7,8 @@
 // Whole JSON bodies use the same channels without the suffix (every text in a body is complete).
 import type { SseEvent } from '../sse/parser.js';
 import type { JsonAdapter, ParsedJsonBody, ParsedStreamEvent, StreamAdapter } from './types.js';
-import { arrayOf, intField, isObject, parseJson, parseJsonBytes, type JsonObject } from './json.js';
-import { FINAL_SUFFIX, SlotList, encodeSseEvent, jsonBody, streamEvent } from './slots.js';
+import { arrayOf, intField, isObject, parseJsonBytes, type JsonObject } from './json.js';
+import { FINAL_SUFFIX, SlotList, encodeSseEvent, jsonBody, parseTypedEvent } from './slots.js';
 
 /** A content part of a message item: `{type: 'output_text', text}` or `{type: 'refusal', refusal}`. */
 function collectPart(part: unknown, channel: string, slots: SlotList): void {
@@ -70,13 +70,7 @@ function collectEvent(payload: JsonObject, type: unknown, slots: SlotList): void
 
 export const openAiResponsesStream: StreamAdapter = {
   parse(event: SseEvent): ParsedStreamEvent | null {
-    if (!event.hasData) return null;
-    const payload = parseJson(event.data);
-    if (!isObject(payload)) return null;
-    const slots = new SlotList();
-    // The payload's own `type` is what the SDK dispatches on; the `event:` line is only a fallback.
-    collectEvent(payload, payload['type'] ?? event.event, slots);
-    return streamEvent(event, payload, slots);
+    return parseTypedEvent(event, collectEvent);
   },
 
   // Verified in node_modules/openai (v7.57.0): src/core/streaming.ts, Stream.fromSSEResponse in the

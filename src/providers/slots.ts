@@ -4,7 +4,7 @@
 // event and mutated in place on rebuild: the event is finished once rebuilt, so nobody sees the original.
 import type { SseEvent } from '../sse/parser.js';
 import type { ParsedJsonBody, ParsedStreamEvent, TextDelta } from './types.js';
-import { encodeJson, type JsonObject } from './json.js';
+import { encodeJson, isObject, parseJson, type JsonObject } from './json.js';
 
 /**
  * Suffix of channels whose every delta is a complete text repeated by the provider (OpenAI Responses
@@ -85,4 +85,17 @@ export function jsonBody(payload: unknown, slots: SlotList): ParsedJsonBody {
       return encodeJson(payload);
     },
   };
+}
+
+/**
+ * Parses an event of a provider whose payloads name their own `type` (OpenAI Responses, Anthropic
+ * Messages): the SDKs dispatch on that field, with the `event:` line only as a fallback.
+ */
+export function parseTypedEvent(event: SseEvent, collect: (payload: JsonObject, type: unknown, slots: SlotList) => void): ParsedStreamEvent | null {
+  if (!event.hasData) return null;
+  const payload = parseJson(event.data);
+  if (!isObject(payload)) return null;
+  const slots = new SlotList();
+  collect(payload, payload['type'] ?? event.event, slots);
+  return streamEvent(event, payload, slots);
 }
