@@ -37,6 +37,14 @@ describe('byte-identical pass-through', () => {
     expect(viaEnvoy.body.equals(direct.body)).toBe(true);
   });
 
+  it("Envoy's /healthz answers without an ext_proc stream (ExtProcPerRoute disabled)", async () => {
+    const before = (await extProcStats(t.stack)).streams_started ?? 0;
+    const res = await rawRequest(t.url, '/healthz', { method: 'GET' });
+    expect(res.status).toBe(200);
+    expect(res.body.toString()).toBe('ok\n');
+    expect((await extProcStats(t.stack)).streams_started ?? 0).toBe(before);
+  });
+
   it('embeddings and non-LLM routes pass without body inspection', async () => {
     const emb = JSON.stringify({ model: 'emb', input: ['a', 'b'] });
     const direct = await rawRequest(t.mock.url, '/v1/embeddings', { body: emb });
