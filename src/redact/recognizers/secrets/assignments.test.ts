@@ -14,6 +14,7 @@ describe('password assignments capture only the value', () => {
     ['YAML', `password: ${PW}`],
     ['JSON', `{"password": "${PW}"}`],
     ['escaped JSON', `{\\"password\\": \\"${PW}\\"}`],
+    ['double-escaped JSON (JSON inside a JSON string)', String.raw`"{\\\"password\\\":\\\"` + PW + String.raw`\\\"}"`],
     ['Python', `password = "${PW}"`],
     ['typed Kotlin/Scala', `val password: String = "${PW}"`],
     ['typed Python default', `def connect(passwd: str = "${PW}"):`],
@@ -97,6 +98,72 @@ describe('secret and token assignments', () => {
     ['weak name with a short value', "schemaKey = 'DOC_Vector_5_32'"],
     ['weak name with words', '"bucket_key": "SalesResults-1.2"'],
     ['npm token outside .npmrc syntax', `_authToken=${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}`],
+  ])('%s is not reported', (_label, text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});
+
+describe('passwords named in prose for an account', () => {
+  it.each([
+    ['colon', `password for master:${PW}`],
+    ['spaced colon', `Password for admin: ${PW}`],
+    ['"is"', `the password for user root is ${PW}`],
+    ['of', `passwd of deploy = ${PW}`],
+  ])('%s', (_label, text) => {
+    expect(scan(text).some((f) => f.value === PW && f.entity === 'PASSWORD')).toBe(true);
+  });
+
+  it.each([
+    ['prose without a value', 'Reset the password for your account: see the settings page.'],
+    ['words after the colon', 'password for admin: required'],
+    ['template', 'password for admin: ${ADMIN_PASSWORD}'],
+  ])('%s is not reported', (_label, text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});
+
+describe('hard-coded salts and nonces', () => {
+  const B64S = r(ALNUM + '+/', 44);
+  const BASE36 = r('abcdefghijklmnopqrstuvwxyz0123456789', 32);
+  it.each([
+    ['salt in Python', `salt = "${TOKEN}"`, TOKEN],
+    ['numbered salt', `salt2 = '${TOKEN}'`, TOKEN],
+    ['nonce in YAML', `  __NONCE: ${B64S}`, B64S],
+    ['lower-case base36 nonce', `nonce = '${BASE36}'`, BASE36],
+    ['IV in JSON', `{"iv": "${TOKEN}"}`, TOKEN],
+  ])('%s', (_label, text, value) => {
+    expect(scan(text).some((f) => f.value === value)).toBe(true);
+  });
+
+  it.each([
+    ['salt length setting', 'salt_rounds = 12'],
+    ['word value', 'salt = "pepper"'],
+    ['reference', 'nonce = generateNonce()'],
+    ['variable', 'iv = $IV_VALUE'],
+    ['word containing salt', `basalt = "${TOKEN}"`],
+    ['counter', 'nonce = 1234567890123456'],
+  ])('%s is not reported', (_label, text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});
+
+describe('keys written as byte arrays', () => {
+  const bytes = Array.from({ length: 16 }, () => Math.floor(next() * 256));
+  const hexList = bytes.map((b) => `0x${b.toString(16).padStart(2, '0')}`).join(', ');
+  const decList = bytes.join(', ');
+  it.each([
+    ['C define', `#define AES_KEY {${hexList}}`, hexList],
+    ['Go byte slice', `\tSecret: []byte{${decList}},`, decList],
+    ['Java array', `byte[] key = new byte[] {${decList}};`, decList],
+  ])('%s', (_label, text, value) => {
+    expect(scan(text).some((f) => f.value.startsWith(value.slice(0, 20)))).toBe(true);
+  });
+
+  it.each([
+    ['sorted key codes', 'allowedKeys = {8, 9, 13, 16, 17, 18, 20, 27, 35, 36, 37, 38}'],
+    ['one value repeated', 'key = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0}'],
+    ['too few values', 'key = {0x35, 0x34, 0x65, 0x9b}'],
+    ['no secret name', `int table[] = {${decList}};`],
   ])('%s is not reported', (_label, text) => {
     expect(scan(text)).toEqual([]);
   });

@@ -6,7 +6,7 @@
 // at one position, the earlier alternative; the scanner drops matches whose value group is empty.
 // Such a "veto" match consumes the name, so the value after it is never reported either.
 import type { Recognizer } from '../../types.js';
-import { charClasses, secret } from './util.js';
+import { charClasses, entropy, isFillerToken, looksLikeWords, secret } from './util.js';
 import { passwordValueValid, strongTokenValid, tokenValueValid } from './values.js';
 
 // Key-name vocabulary --------------------------------------------------------------------------------
@@ -55,7 +55,7 @@ const HARMLESS_SUFFIXES = [
 // Syntax pieces ------------------------------------------------------------------------------------
 
 /** Optional closing quote (maybe escaped) and `]`/`)` after a key, e.g. `"password"`, `ENV['PWD']`. */
-export const KEY_CLOSE = '(?:\\\\?["\'`])?[\\])]?';
+export const KEY_CLOSE = '(?:\\\\{0,3}["\'`])?[\\])]?';
 
 /** Assignment operators, typed declarations (`password: String =`), comparisons, URL-encoded `=`. */
 const OPS = [
@@ -74,7 +74,7 @@ const SPACE_SEP = '(?:[ \\t]|\\\\t){1,4}(?:is[ \\t]{1,3})?';
 const SECRET_SEP = `(?:${SEP}|[ \\t]{1,3}is[ \\t]{1,3})`;
 
 /** Optional opening: `(`, a quote (maybe escaped), or an HTML-escaped quote. */
-const OPEN = '(?:\\([ \\t]{0,2})?(?:\\\\?["\'`]|&quot;)?';
+const OPEN = '(?:\\([ \\t]{0,2})?(?:\\\\{0,3}["\'`]|&quot;)?';
 
 /** Password values: no whitespace, quotes or list/markup delimiters; symbols otherwise allowed. */
 const PASSWORD_VALUE = '([^\\s"\'`,;<>\\\\]{4,128})';
@@ -100,6 +100,40 @@ const PASSWORD_KEYWORDS = ['pass', 'pwd', 'pw', 'psw', 'pssw', 'pasw', 'contrase
 function hasLetterAndDigit(v: string): boolean {
   const c = charClasses(v);
   return c.digit > 0 && c.lower + c.upper > 0;
+}
+
+/**
+ * Salt/nonce values: the token rules, or a long single-case alphanumeric string (generated salts are
+ * often lower-case base36 or hex, whose class switches are rare) that is random rather than words.
+ */
+function saltValueValid(v: string): boolean {
+  if (tokenValueValid(v)) return true;
+  const c = charClasses(v);
+  return v.length >= 16 && v.length <= 128 && c.digit >= 2 && c.lower + c.upper >= 2 && c.symbol === 0
+    && !isFillerToken(v) && !looksLikeWords(v) && entropy(v) >= 3.8;
+}
+
+/**
+ * Byte-array keys (`{0x35, 0x9b, 023, ...}`): at least eight byte values that look random: several
+ * distinct values, not a sorted list (key codes, lookup tables) and not one value repeated.
+ */
+function byteArrayValid(raw: string): boolean {
+  const nums: number[] = [];
+  for (const part of raw.split(',')) {
+    const t = part.trim();
+    if (t === '' || t === '\\') continue;
+    const n = t.startsWith('0x') || t.startsWith('0X') ? Number.parseInt(t.slice(2), 16)
+      : t.length > 1 && t.startsWith('0') ? Number.parseInt(t.slice(1), 8) : Number.parseInt(t, 10);
+    if (Number.isNaN(n)) return false;
+    nums.push(n);
+  }
+  if (nums.length < 8 || new Set(nums).size < 6) return false;
+  let up = true, down = true;
+  for (let i = 1; i < nums.length; i++) {
+    if ((nums[i] as number) < (nums[i - 1] as number)) up = false;
+    if ((nums[i] as number) > (nums[i - 1] as number)) down = false;
+  }
+  return !up && !down;
 }
 
 function assignment(words: string, sep: string, value: string): string {
@@ -142,6 +176,43 @@ export const ASSIGNMENT_RECOGNIZERS: readonly Recognizer[] = [
     confidence: 0.75,
     validate: (v) => passwordValueValid(v) && hasLetterAndDigit(v),
     keywords: PASSWORD_KEYWORDS,
+  }),
+  secret({
+    // Prose: `password for admin: x`, `the password for user root is x`. One or two words name the
+    // account; the value after the separator must read as a password.
+    id: 'password_for_account',
+    entity: 'PASSWORD',
+    pattern: `(?:^|[^A-Za-z])(?i:${SPACED_PASSWORD_WORDS})[ \\t]{1,3}(?i:for|of)[ \\t]{1,3}(?:[\\w.@-]{1,40}[ \\t]{1,3}){0,2}?[\\w.@-]{1,40}${SECRET_SEP}${OPEN}${PASSWORD_VALUE}`,
+    group: 1,
+    maxLength: 128,
+    confidence: 0.8,
+    validate: passwordValueValid,
+    keywords: PASSWORD_KEYWORDS,
+  }),
+  secret({
+    // Hard-coded salts, nonces and IVs (`salt = "..."`, `__NONCE: ...`): key material for hashing or
+    // encryption; a fixed random one in source weakens or breaks the scheme, so it is redacted when it
+    // is a generated value (token rules: length, class mix, entropy), never for words or counters.
+    id: 'salt_nonce_assignment',
+    entity: 'GENERIC_SECRET',
+    pattern: `(?:^|[^A-Za-z])(?i:salt|nonce|iv|init(?:ialization)?_?vector)\\d{0,2}${KEY_CLOSE}${SEP}${OPEN}${TOKEN_VALUE}`,
+    group: 1,
+    maxLength: 1024,
+    confidence: 0.7,
+    validate: saltValueValid,
+    keywords: ['salt', 'nonce', 'iv', 'vector'],
+  }),
+  secret({
+    // Keys written as byte arrays in C, Go, Java, C#: `#define AESKEY {0x35, ...}`,
+    // `Secret: []byte{12, 200, ...}`, `byte[] key = new byte[] {...}`. Only the element list is reported.
+    id: 'byte_array_key',
+    entity: 'GENERIC_SECRET',
+    pattern: '(?i:key|secret|salt|nonce)\\w{0,20}[^\\n{};]{0,30}\\{[ \\t]{0,4}((?:(?:0[xX][0-9A-Fa-f]{1,2}|\\d{1,3})[ \\t]{0,8},[ \\t]{0,8}){7,64}(?:0[xX][0-9A-Fa-f]{1,2}|\\d{1,3})?)',
+    group: 1,
+    maxLength: 1024,
+    confidence: 0.7,
+    validate: byteArrayValid,
+    keywords: ['key', 'secret', 'salt', 'nonce'],
   }),
   secret({
     id: 'secret_assignment',

@@ -22,6 +22,7 @@ describe('cloud recognizers find valid values', () => {
     ['Bedrock long-term key', `ABSK${r(B64, 120)}`, 'AWS_BEDROCK_API_KEY', 'ABSK'],
     ['Google API key', `key=AIza${r(ALNUM + '_-', 35)}&q=1`, 'GOOGLE_API_KEY', 'AIza'],
     ['Google OAuth client secret', `GOCSPX-${r(ALNUM, 28)}`, 'GOOGLE_OAUTH_CLIENT_SECRET', 'GOCSPX-'],
+    ['Google OAuth client id', `"client_id": "${r(DIGITS, 12)}-${r(LOWER + DIGITS, 32)}.apps.googleusercontent.com"`, 'GOOGLE_OAUTH_CLIENT_ID', '.apps.googleusercontent.com'],
     ['Google OAuth access token', `ya29.${r(ALNUM + '_-', 60)}`, 'GOOGLE_OAUTH_ACCESS_TOKEN', 'ya29.'],
     ['Google refresh token', `refresh: 1//0${r(ALNUM + '_-', 60)}`, 'GOOGLE_OAUTH_REFRESH_TOKEN', '1//0'],
     ['GCP service-account marker', '{ "type": "service_account", "project_id": "p" }', 'GCP_SERVICE_ACCOUNT', '"type": "service_account"'],
@@ -60,6 +61,9 @@ describe('cloud recognizers reject placeholders and near misses', () => {
     ['tilde in a CSS selector', '.ui.visible.right.sidebar~.ui.visible.left.sidebar~.pusher{transform:none}'],
     ['Bedrock example key', `ABSKQmVkcm9ja0FQSUtleS1${'EXAMPLE'.repeat(16)}=`],
     ['Tencent id filler', `AKID${'x'.repeat(32)}`],
+    ['Google client id masked', `${r(DIGITS, 12)}-${'x'.repeat(32)}.apps.googleusercontent.com`],
+    ['Google client id with a short random part', `${r(DIGITS, 12)}-${r(LOWER + DIGITS, 20)}.apps.googleusercontent.com`],
+    ['googleusercontent host without a client id', 'https://lh3.googleusercontent.com/a/photo.jpg'],
   ])('%s', (_label, text) => {
     expect(scan(text)).toEqual([]);
   });

@@ -119,6 +119,18 @@ export const CLOUD_RECOGNIZERS: readonly Recognizer[] = [
     keywords: ['gocspx-'],
   }),
   secret({
+    // OAuth client IDs (`<project number>-<32 base36>.apps.googleusercontent.com`): paired with the
+    // client secret they authorize an app; secret scanners report them so a pasted OAuth config is
+    // redacted as a whole. The random part must not be filler.
+    id: 'google_oauth_client_id',
+    entity: 'GOOGLE_OAUTH_CLIENT_ID',
+    pattern: '\\b\\d{6,14}-[a-z0-9]{32}\\.apps\\.googleusercontent\\.com\\b',
+    maxLength: 80,
+    confidence: 0.8,
+    validate: (v) => !isFillerToken(v.slice(v.indexOf('-') + 1, v.indexOf('.'))),
+    keywords: ['googleusercontent'],
+  }),
+  secret({
     id: 'google_oauth_access_token',
     entity: 'GOOGLE_OAUTH_ACCESS_TOKEN',
     pattern: '\\bya29\\.[A-Za-z0-9_-]{30,}',

@@ -60,3 +60,24 @@ describe('commands and headers: only the secret part is reported', () => {
     expect(scan(`Authorization: Basic ${r(B64URL, 24).replaceAll('-', 'a').replaceAll('_', 'b')}`).filter((f) => f.entity === 'BASIC_AUTH_CREDENTIALS')).toEqual([]);
   });
 });
+
+describe('OAuth 1.0a signatures', () => {
+  const sig = (bytes: number) => encodeURIComponent(Buffer.from(r(ALNUM, bytes)).toString('base64'));
+  const SHA1 = sig(20);
+  const SHA256 = sig(32);
+  it.each([
+    ['Authorization header', `Authorization: OAuth oauth_consumer_key="k", oauth_signature="${SHA1}", oauth_version="1.0"`, SHA1],
+    ['query string', `GET /1.1/statuses?oauth_nonce=abc&oauth_signature=${SHA256}&oauth_version=1.0`, SHA256],
+    ['JSON', `{"oauth_signature": "${SHA1}"}`, SHA1],
+  ])('%s', (_label, text, value) => {
+    expect(scan(text).some((f) => f.entity === 'OAUTH_SIGNATURE' && f.value === value)).toBe(true);
+  });
+
+  it.each([
+    ['wrong decoded length', `oauth_signature="${encodeURIComponent(Buffer.from(r(ALNUM, 25)).toString('base64'))}"`],
+    ['placeholder', 'oauth_signature="xxxxxxxxxxxxxxxxxxxxxxxxxxxx"'],
+    ['template', 'oauth_signature="${SIGNATURE}"'],
+  ])('%s is not reported as a signature', (_label, text) => {
+    expect(scan(text).filter((f) => f.entity === 'OAUTH_SIGNATURE')).toEqual([]);
+  });
+});

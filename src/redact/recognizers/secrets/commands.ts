@@ -35,9 +35,38 @@ function bearerValid(raw: string): boolean {
   return entropy(v) >= 2.8;
 }
 
+/** Signature byte lengths: HMAC-SHA1/256/384/512 and RSA-1024..4096 (OAuth 1.0a signature methods). */
+const OAUTH_SIGNATURE_BYTES = [20, 32, 48, 64, 128, 256, 384, 512];
+
+/**
+ * OAuth 1.0a `oauth_signature`: base64, usually percent-encoded (`%2F`, `%2B`, `%3D`). The decoded
+ * signature must have the length of one of the signature methods, so words and references never pass.
+ */
+function oauthSignatureValid(raw: string): boolean {
+  let v = raw;
+  try {
+    v = decodeURIComponent(raw);
+  } catch {
+    return false;
+  }
+  const bytes = base64Decode(stripPadding(v));
+  return bytes !== null && OAUTH_SIGNATURE_BYTES.includes(bytes.length) && !isFillerToken(stripPadding(v));
+}
+
 const SECRET_FLAG_WORDS = 'secret|token|api-?key|apikey|access-?key|auth-?token|bearer|credentials?|client-secret|private-key|auth-key|key';
 
 export const COMMAND_RECOGNIZERS: readonly Recognizer[] = [
+  secret({
+    // `oauth_signature="JgE...%3D"` in an OAuth 1.0a Authorization header or query string.
+    id: 'oauth1_signature',
+    entity: 'OAUTH_SIGNATURE',
+    pattern: `\\boauth_signature\\\\{0,3}["']?[ \\t]{0,2}[=:][ \\t]{0,2}\\\\{0,3}["']?([A-Za-z0-9+/%=_-]{24,1000})`,
+    group: 1,
+    maxLength: 1000,
+    confidence: 0.85,
+    validate: oauthSignatureValid,
+    keywords: ['oauth_signature'],
+  }),
   secret({
     id: 'cli_secret_flag',
     entity: 'GENERIC_SECRET',
