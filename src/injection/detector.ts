@@ -5,7 +5,7 @@ import { normalize, type NormalizedText } from './normalize.js';
 import { logit, sigmoid, SIGNAL_WEIGHTS, type Trust } from './score.js';
 import { emptyCounts, SIGNALS, type Counts, type SignalId } from './signals/ids.js';
 import { countMatches, PERSONA_ACRONYM, scanView } from './signals/scan.js';
-import { instructionsInTables, questionLines } from './signals/data-anomaly.js';
+import { instructionsInTables, questionLines, taskLines } from './signals/data-anomaly.js';
 import { SUFFIX_DENSITY, suffixDensity } from './signals/suffix.js';
 
 export type { Trust } from './score.js';
@@ -54,6 +54,7 @@ export function collectEvidence(norm: NormalizedText, trust: Trust): Counts {
   if (directives) {
     counts.instruction_in_data += instructionsInTables(norm.view);
     counts.question_to_reader += questionLines(norm.view);
+    counts.task_line += taskLines(norm.view);
   }
   const density = suffixDensity(norm.plain);
   if (density >= SUFFIX_DENSITY) counts.adversarial_suffix += density >= 0.5 ? 2 : 1;

@@ -51,6 +51,20 @@ const WS_UNUSUAL = re2(HSPACE_RUN.source, 'u');
 const SCRIPT_GATE = re2(`${ANY_VARIANT.source}|${HAS_FOREIGN.source}`, 'u');
 const FOLD_GATE = re2(`${HAS_SUBST.source}|${ANY_RUN.source}|${ANY_MARKER.source}`, 'u');
 
+/** Homoglyph folding, on mixed-script tokens only, of the lower-cased view. */
+function foldHomoglyphs(view: string, nonAscii: boolean, signals: Set<ObfuscationSignal>): string {
+  if (!nonAscii || !SCRIPT_GATE.test(view)) return view;
+  const conf = foldConfusables(foldScriptVariants(view));
+  if (conf.folded > 0) signals.add('obf.homoglyph');
+  return conf.text;
+}
+
+function foldLeetspeak(view: string, signals: Set<ObfuscationSignal>): string {
+  const leet = foldLeet(view);
+  if (leet.strong) signals.add('obf.leet');
+  return leet.text;
+}
+
 interface Views { plain: string; view: string; signals: Set<ObfuscationSignal>; hidden: readonly string[]; folds: boolean }
 
 function views(input: string): Views {
@@ -71,26 +85,22 @@ function views(input: string): Views {
   if (nonAscii) {
     // NFKC after lower-casing too: a few lower-case mappings leave compatibility characters behind.
     view = view.normalize('NFKC');
-    if (SCRIPT_GATE.test(view)) {
-      view = foldScriptVariants(view);
-      const conf = foldConfusables(view);
-      if (conf.folded > 0) signals.add('obf.homoglyph');
-      view = conf.text;
-    }
   }
+  view = foldHomoglyphs(view, nonAscii, signals);
   const folds = FOLD_GATE.test(view);
-  if (folds) {
-    const leet = foldLeet(view);
-    if (leet.strong) signals.add('obf.leet');
-    view = leet.text;
-  }
+  if (folds) view = foldLeetspeak(view, signals);
   // Newlines are kept as they are (line starts matter for role headers); a replace costs ~25 us per
   // 4 KB however few matches it finds, so only horizontal runs are collapsed, and only when present.
   if (WS_UNUSUAL.test(view)) view = view.replace(HSPACE_RUN, ' ');
   if (folds) {
     const spaced = joinSpacedLetters(view);
-    if (spaced.joined > 0) signals.add('obf.spaced');
-    view = spaced.text;
+    if (spaced.joined > 0) {
+      signals.add('obf.spaced');
+      // Joining makes new tokens ('a.a.а' -> 'aaа', '1 g n o r e' -> '1gnore') that the folds must see
+      // too, or normalising the view again would change it (the view must be a fixed point).
+      view = foldHomoglyphs(spaced.text, nonAscii, signals);
+      if (FOLD_GATE.test(view)) view = foldLeetspeak(view, signals);
+    }
   }
   return { plain, view, signals, hidden, folds };
 }

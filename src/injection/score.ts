@@ -36,14 +36,16 @@ export const SIGNAL_WEIGHTS: Readonly<Record<SignalId, Weight>> = {
   tool_call_shape: W(1.0, 2.0),
   call_tool: W(0.4, 1.5),
   dangerous_code: W(0.8, 2.0),
-  exfil_code: W(1.5, 3.0),
+  exfil_code: W(1.5, 3.5),
   payload_split: W(3.0),
   payload_split_weak: W(1.0),
   adversarial_suffix: W(3.0),
   persona_acronym: W(1.5),
   encoded_instructions: W(2.0, 2.5),
-  instruction_in_data: W(0.3, 3.0),
+  instruction_in_data: W(0.3, 3.5),
   question_to_reader: W(0, 1.8),
+  // A line of its own that sets the reader a fresh task ("Explain X.", "Translate ... to French").
+  task_line: W(0, 3.5),
   template_slot: W(1.2),
 };
 

@@ -38,7 +38,7 @@ export const de: LangPack = {
     r`anweisung~`, r`anordnung~`, r`instruktion~`, r`befehl~`, r`regel~`, r`vorgabe~`, r`richtlinie~`, r`prompt~`, r`systemprompt~`,
     r`einschränkung~`, r`beschränkung~`, r`restriktion~`, r`filter~`, r`programmierung~`, r`verbote?`, r`weisung~`,
   ],
-  rulesBroad: [r`aufgabe~`, r`aufträge`, r`auftrag~`, r`eingabe~`, r`informationen`, r`kontext~`, r`angaben`, r`texte?`, r`dokumente?`, r`artikel~`],
+  rulesBroad: [r`aufgabe~`, r`aufträge`, r`auftrag~`, r`eingabe~`, r`informationen`, r`kontext~`, r`angaben`, r`texte?`, r`dokumente?`, r`artikel~`, r`ausführung~`, r`gesagte~`],
   everything: [r`alles(?: (?:davor|zuvor|vorher|bisherige|oben|bisher gesagte|was (?:du|ich|wir|man) [a-zäöüß]+))?`, r`das obige`, r`das (?:vorherige|bisherige|gesagte)`, r`alle`],
   reveal: [
     r`zeig~`, r`gib`, r`gebt`, r`geben${SIE}`, r`sag~`, r`nenn~`, r`verrat~`, r`wiederhol~`, r`schreib~`, r`druck~`, r`ausgeben`,
@@ -57,9 +57,9 @@ export const de: LangPack = {
   stopwords: [r`und|nicht|ist|ich|du|mit|auf|für|eine|einen|einem|dem|wie|auch|oder|bitte|sind|wird|werden|haben|kann|mir|mich|dich|dir|alle|jetzt|noch|sehr|schon|aber|über|diese|deine|ihre|sie|die|der|das|den|des|ein|dein|deinen|ihren|vergiss|ignoriere|ignorieren|zeige|zeig|gib|sag|sage|verrate|nenne|schreibe|schreib|bist|anweisungen|regeln|passwort`],
   negators: [r`ohne`, r`nicht`, r`niemals`, r`nie`, r`keine?`],
   overrideExtra: [
-    r`(?:alle|die) (?:vorherigen|bisherigen|obigen|vorangegangenen) (?:anweisungen|informationen|aufgaben|regeln)(?: [a-zäöüß]+){0,4} (?:sind|waren) (?:nicht|ungültig|falsch|aufgehoben|hinfällig|nichtig)`,
+    r`(?:alle|die) (?:vorherigen|bisherigen|obigen|vorangegangenen) (?:anweisungen|informationen|aufgaben|regeln)(?:,? [a-zäöüß]+){0,5},? (?:sind|waren) (?:nicht|ungültig|falsch|aufgehoben|hinfällig|nichtig|irrelevant|egal|veraltet|bedeutungslos|unwichtig|überholt)`,
     r`(?:lass|lassen sie) (?:alle )?(?:vorherigen|bisherigen) (?:informationen|anweisungen|aufgaben) hinter (?:dir|sich)`,
-    r`(?:aus dem kopf|aus deinem gedächtnis) (?:zu )?(?:streichen|löschen)`, r`tu(?:e)? das gegenteil`,
+    r`(?:aus dem kopf|aus deinem gedächtnis) (?:zu )?(?:streichen|löschen)`, r`tu(?:e)? das gegenteil`, r`(?:vergiss|vergesst|vergessen sie|ignoriere|ignorieren sie) alles,? was (?:wir|du|ich|sie|man) (?:[a-zäöüß]+ ){0,2}(?:besprochen|gesagt|gelernt|geschrieben|gehört|bekommen|erhalten)`,
   ],
   persona: [
     r`(?:du bist|bist du) (?:jetzt|nun|ab jetzt|ab sofort|von nun an|ein|eine|der|die|das)`, r`(?:ab jetzt|von nun an|ab sofort|ab heute)[, ]+(?:bist|wirst|antwortest|verhältst|sprichst|spielst) (?:du|sie)`,
@@ -75,17 +75,19 @@ export const de: LangPack = {
   refusal: [
     r`(?:niemals|nie|nicht) (?:ablehnen|verweigern|entschuldigen|warnen)`, r`ohne (?:warnung~|hinweis~|entschuldigung~|disclaimer|bedenken)`,
     r`(?:beantworte|antworte auf|beantworten sie) (?:jede|alle) fragen?`, r`(?:du|sie) (?:darfst|dürfen|kannst|können) (?:nicht|niemals|nie) (?:ablehnen|nein sagen|verweigern)`,
-    r`(?:verweigere|lehne)(?:n sie)? (?:niemals|nie|nichts)`,
+    r`(?:verweigere|lehne)(?:n sie)? (?:niemals|nie|nichts)`, r`(?:schreib|schreibe|schreiben sie|gib|geben sie|füge|fügen sie)(?: mir)? keine (?:erklärungen|kommentare|anmerkungen)`,
   ],
   contextSwitch: [
+    r`wenn ich [^.!?\n]{1,40}(?:sage|schreibe|tippe)[, ]+(?:sagst|antwortest|schreibst) du`,
+    r`(?:du bist|sie sind) (?:jetzt|nun|ab jetzt|ab sofort|von nun an)`, r`(?:ab jetzt|von nun an|ab sofort),? (?:bist du|sind sie)`,
     r`neue (?:aufgabe~|anweisung~|befehle|regeln|herausforderung|instruktion~)`, r`(?:nun|jetzt) (?:folgen|kommt|kommen) (?:neue|weitere|die nächste)`,
-    r`(?:gut gemacht|sehr gut|super|toll|prima|ausgezeichnet|hervorragend|einfach großartig|herzlichen glückwunsch|wow)[!.,]+ (?:[a-zäöüß]+ ){0,12}(?:jetzt|nun|aber|weitere|neue)`,
+    r`(?:gut gemacht|sehr gut|super|toll|prima|ausgezeichnet|hervorragend|einfach großartig|herzlichen glückwunsch|wow)[!.,]+ (?:[a-zäöüß]+[.,!]? ){0,12}(?:jetzt|nun|aber|weitere|neue)`,
     r`das (?:genügt|reicht)`, r`(?:konzentriere dich|konzentrieren sie sich) (?:jetzt |nun )?auf`, r`fang(?:e|en sie)? (?:von vorne|neu) an`,
-    r`(?:sag|sage|schreib|schreibe|gib|antworte)(?:n sie)? (?:nur|einfach|lediglich|stattdessen)`, r`weitere aufgabe~`, r`(?:sag|schreib|gib|antworte|mach|tu|nenne)e? stattdessen`, r`stattdessen (?:sag|schreib|gib|antworte|mach|tu|nenne)`,
+    r`(?:sag|sage|schreib|schreibe|gib|antworte)(?:n sie)? (?:nur|einfach|lediglich|stattdessen)`, r`weiter~ aufgabe~`, r`(?:noch )?(?:ein paar|einige|mehrere|zwei|drei) (?:weitere )?(?:aufgaben|herausforderungen)`, r`(?:du hast|sie haben) (?:das|es) (?:echt |wirklich |sehr )?(?:super|toll|gut|großartig|klasse|prima) gemacht`, r`(?:achtung|stopp?|halt)(?: ?-| ?[!:])`, r`(?:^| |[.!?] )(?:ok[.,]? |okay[.,]? |so[.,]? |gut[.,]? )?(?:jetzt|nun|ab jetzt|ab sofort|von nun an) bist du`, r`(?:sag|schreib|gib|antworte|mach|tu|nenne)e? stattdessen`, r`stattdessen (?:sag|schreib|gib|antworte|mach|tu|nenne)`,
   ],
   addressed: [
     r`in (?:deiner|ihrer|eurer) (?:antwort|ausgabe)`, r`(?:deine|ihre) (?:antwort|ausgabe) (?:muss|soll|sollte|darf)`,
-    r`(?:beginne|starte|beende|ergänze|erweitere)(?:n sie)? (?:deine|ihre) (?:antwort|ausgabe)`, r`(?:liebe|lieber|hallo|hey) (?:ki|gpt|assistent|chatbot)`,
+    r`(?:beginne|starte|beende|ergänze|erweitere)(?:n sie)? (?:deine|ihre) (?:antwort|ausgabe)`, r`(?:liebe|lieber|hallo|hey) (?:ki|gpt|assistent|chatbot)`, r`(?:dass (?:du|sie)|du sollst|sie sollen|du wirst|sie werden) (?:nur|ausschließlich) (?:mit|als|in)(?: [a-zäöüß-]+){0,6} (?:antwortest|antworten)`,
   ],
   directive: [
     r`(?:^|\n|[.!?:] )(?:bitte )?(?:schreib|schreibe|gib|nenne|erkläre|beschreibe|übersetze|füge|erstelle|zeige|zeig|sag|sage|antworte|ignoriere|vergiss|stell dir vor|formuliere|generiere)`,

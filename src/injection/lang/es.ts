@@ -62,6 +62,8 @@ export const es: LangPack = {
     r`sin (?:advertencias|disculpas|descargos|avisos)`, r`responde (?:a )?(?:todas|cualquier) (?:las )?preguntas?`,
   ],
   contextSwitch: [
+    r`(?:si|cuando) (?:yo )?(?:digo|escribo) [^.!?\n]{1,40}(?:tú|tu|usted) (?:dices|respondes|escribes|dice|responde)`,
+    r`(?:ahora|desde ahora|a partir de ahora|de ahora en adelante),? (?:eres|serás|usted es)`,
     r`nueva (?:tarea|instrucci[oó]n|orden|misi[oó]n)`, r`nuevas (?:instrucciones|[oó]rdenes|tareas|reglas)`, r`ahora (?:di|dime|escribe|responde|imprime)`,
     r`en (?:su|tu) lugar`, r`en vez de eso`, r`(?:muy bien|bien hecho|excelente|perfecto|felicidades|genial)[!.,]+ (?:[a-záéíóúñ]+ ){0,12}(?:ahora|pero)`,
     r`(?:solo|solamente|simplemente) (?:di|dime|escribe|responde)`,

@@ -61,6 +61,8 @@ export const fr: LangPack = {
     r`réponds à toutes les questions`, r`répondez à toutes les questions`, r`tu ne peux pas refuser`,
   ],
   contextSwitch: [
+    r`(?:quand|si) je (?:dis|écris) [^.!?\n]{1,40}(?:tu dis|vous dites|tu réponds|vous répondez|tu écris)`,
+    r`(?:tu es|vous êtes) (?:maintenant|désormais|dorénavant)`, r`(?:maintenant|désormais|à partir de maintenant),? (?:tu es|vous êtes|tu seras)`,
     r`nouvelles? (?:tâches?|instructions?|consignes?|ordres?|missions?)`, r`maintenant,? (?:dis|écris|réponds|donne|affiche)`, r`à la place`,
     r`au lieu de cela`, r`(?:très bien|bravo|excellent|parfait|félicitations|super)[!.,]+ (?:[a-zéèêàç']+ ){0,12}(?:maintenant|mais)`,
     r`(?:dis|écris|réponds) (?:seulement|simplement|uniquement)`,

@@ -55,6 +55,7 @@ export const it: LangPack = {
     r`non rifiutare mai`, r`non (?:rifiutarti|scusarti)`, r`mai rifiutare`, r`senza (?:avvertimenti|avvisi|scuse)`, r`rispondi a (?:tutte|qualsiasi) (?:le )?domand[ae]`,
   ],
   contextSwitch: [
+    r`(?:ora|adesso|d'ora in poi|da ora in poi|da adesso),? (?:sei|tu sei|sarai)`,
     r`nuov[oi] compit[oi]`, r`nuove (?:istruzioni|regole|indicazioni)`, r`nuova (?:istruzione|regola|missione)`, r`(?:ora|adesso) (?:di|dimmi|scrivi|rispondi|stampa)`,
     r`invece`, r`(?:molto bene|bravo|ottimo|perfetto|complimenti|eccellente)[!.,]+ (?:[a-zàèéìòù']+ ){0,12}(?:ora|adesso|ma)`,
   ],

@@ -56,6 +56,7 @@ export const pt: LangPack = {
     r`responda (?:a )?(?:todas|qualquer) (?:as )?perguntas?`,
   ],
   contextSwitch: [
+    r`(?:agora|a partir de agora|de agora em diante),? (?:você é|voce e|tu és|você será)`,
     r`nova (?:tarefa|instrução|ordem|missão)`, r`novas (?:instruções|ordens|tarefas|regras)`, r`agora (?:diga|escreva|responda|imprima|me diga)`, r`em vez disso`, r`ao invés disso`,
     r`(?:muito bem|excelente|perfeito|parabéns|ótimo)[!.,]+ (?:[a-zçãõáéíóúâêô]+ ){0,12}(?:agora|mas)`,
   ],

@@ -59,3 +59,34 @@ export function instructionsInTables(view: string): number {
  */
 export const PLACEHOLDER = re2('[\\[{<(]\\s*(?:insert |your |the |put |enter |add |write )?(?:prompt|question|request|query|input|topic|role|message|text|instruction|task)s?(?: here| goes here)?\\s*[\\]}>)]', 'gu');
 export const TRAILING_SPEAKER = re2('\\n[a-z][a-z0-9 .\'-]{0,30}:\\s*$', 'gu');
+
+/**
+ * A line of its own that opens with a verb setting a fresh piece of work (explain, translate, write,
+ * summarise...) or asks an open question. Mails, tickets and web pages tell their human reader to click,
+ * view, reply or contact; they do not ask for an essay. Verbs in the imperative of several languages.
+ */
+const TASK_LINE = re2(
+  '^(?:(?:please|kindly|now|also|then|first|finally|bitte|por favor|s\'il vous plaît|per favore)[,:]? )?' +
+  '(?:(?:write|explain|describe|translate|summari[sz]e|compose|generate|list|name|define|calculate|compute|compare|outline|' +
+  'draft|suggest|recommend|provide|give me|tell me|show me|teach me|analy[sz]e|classify|rewrite|paraphrase|convert|solve|' +
+  'brainstorm|craft|elaborate|discuss|evaluate|predict|proofread|break down|' +
+  'erkläre|erklären sie|beschreibe|übersetze|schreibe|fasse|nenne|formuliere|generiere|vergleiche|berechne|' +
+  'explica|describe|traduce|escribe|resume|genera|enumera|calcula|compara|' +
+  'explique[sz]?|décri[st]|traduis|traduisez|écri[st]|écrivez|résume[sz]?|génère[sz]?|' +
+  'spiega|descrivi|traduci|scrivi|riassumi|elenca|explique|descreva|traduza|escreva|resuma|' +
+  'объясни|опиши|переведи|напиши|перечисли|придумай)\\b[^\\n]{8,}' +
+  '|(?:what|who|whom|where|when|why|how|which|can you|could you|would you|do you know|wer|was|wie|warum|wo|welche[rsnm]?|qué|quién|cómo|por qué|cuál|' +
+  'quel(?:le)?s?|qui|comment|pourquoi|che cosa|chi|come|perché|o que|quem|como|что|кто|как|почему)(?: [^ \\n]+){4,}[?？؟])\\s*$',
+  'u',
+);
+
+/** Lines of an untrusted text that set the reader a task of their own (at most 3 counted). */
+export function taskLines(view: string): number {
+  let n = 0;
+  for (const raw of view.split('\n')) {
+    const line = raw.trim();
+    if (line.length < 12 || line.length > 400) continue;
+    if (TASK_LINE.test(line) && ++n >= 3) break;
+  }
+  return n;
+}
