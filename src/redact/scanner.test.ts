@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RECOGNIZERS } from './recognizers/index.js';
 import { createScanner, resolveOverlaps } from './scanner.js';
 import { mixedCorpus } from './testing/corpus.js';
 import { SAMPLE_RECOGNIZERS } from './testing/sample-recognizers.js';
@@ -51,6 +52,11 @@ describe('createScanner', () => {
       const text = parts.join(' ');
       expect(SCANNER.scan(text)).toStrictEqual(reference(SAMPLE_RECOGNIZERS, text));
     }), { numRuns: 60 });
+  });
+
+  it('the default recognizers find exactly what the reference finds (common keywords gated by full patterns)', () => {
+    const text = mixedCorpus(96 << 10, { seed: 5, plantEvery: 3 });
+    expect(createScanner(DEFAULT_RECOGNIZERS).scan(text)).toStrictEqual(reference(DEFAULT_RECOGNIZERS, text));
   });
 
   it('offsets are UTF-16 offsets of the string, also after astral characters', () => {
