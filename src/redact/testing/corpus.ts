@@ -1,18 +1,9 @@
+import { mulberry32 as prng } from '../../util/prng.js';
 // A deterministic "mixed text" corpus for the redaction benchmark and tests: prose (some of it
 // non-ASCII), source code, JSON and log lines, with a few planted sensitive values. Shaped like what
 // flows through an LLM gateway, not like a worst case: most text has nothing to find.
 
-/** mulberry32: small seeded PRNG, so the corpus is the same bytes on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as prng } from '../../util/prng.js';
 
 const WORDS = ('the of and to in is that for it as with was on be by this are from at or an have not but ' +
   'which one all were when we there can more if out so what about up into their time has two like other ' +

@@ -3,17 +3,7 @@
 // so a shared misunderstanding does not make a wrong validator pass its own tests.
 // Excluded from the build (src/**/testing/**).
 
-/** Deterministic PRNG (mulberry32) so table-driven tests are reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as rng } from '../../../../util/prng.js';
 
 export function randomDigits(next: () => number, n: number): string {
   let s = '';

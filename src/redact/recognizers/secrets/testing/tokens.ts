@@ -4,6 +4,7 @@ import { createScanner } from '../../../scanner.js';
 import type { Finding } from '../../../types.js';
 import { SECRET_RECOGNIZERS } from '../index.js';
 import { base62, crc32 } from '../util.js';
+import { mulberry32 as prng } from '../../../../util/prng.js';
 
 export const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export const LOWER = 'abcdefghijklmnopqrstuvwxyz';
@@ -14,17 +15,7 @@ export const B64 = ALNUM + '+/';
 export const B64URL = ALNUM + '-_';
 export const BASE32 = UPPER + '234567';
 
-/** mulberry32: tiny deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as prng } from '../../../../util/prng.js';
 
 let shared = prng(20240601);
 
