@@ -2,8 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  commonResponse, encodeHeaderMutation, immediateResponse, modeOverride, reply, toStruct, toStructValue,
+  cachingSerializer, commonResponse, constantReply, encodeHeaderMutation, immediateResponse, modeOverride, reply, toStruct, toStructValue,
 } from './codec.js';
+import type { ProcessingResponse } from './messages.js';
+import { loadExtProcService } from './proto.js';
 import { Headers } from './headers.js';
 import { BodySendMode, HeaderSendMode } from './messages.js';
 
@@ -243,5 +245,49 @@ describe('reply', () => {
   it.each(['request_headers', 'response_headers', 'request_body', 'response_body'] as const)('%s wraps the CommonResponse under its kind, with extras', (kind) => {
     const r = reply(kind, { status: 0 }, { mode_override: { request_body_mode: 2 } });
     expect(r).toStrictEqual({ [kind]: { response: { status: 0 } }, mode_override: { request_body_mode: 2 } });
+  });
+});
+
+describe('constant replies and the caching serializer', () => {
+  const service = loadExtProcService();
+  const serialize = service.Process?.responseSerialize as (msg: ProcessingResponse) => Buffer;
+  const decode = service.Process?.responseDeserialize as (bytes: Buffer) => ProcessingResponse;
+
+  it('builds a constant reply once per key and freezes it', () => {
+    let builds = 0;
+    const build = () => { builds += 1; return reply('request_body', commonResponse({ set: { 'x-a': '1' } })); };
+    const a = constantReply('test:frozen', build);
+    const b = constantReply('test:frozen', build);
+    expect(a).toBe(b);
+    expect(builds).toBe(1);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(Object.isFrozen(a.request_body?.response?.header_mutation?.set_headers?.[0]?.header)).toBe(true);
+  });
+
+  it('encodes a constant reply once, to the same bytes as the plain serializer', () => {
+    let calls = 0;
+    const base = (msg: ProcessingResponse): Buffer => { calls += 1; return serialize(msg); };
+    const cached = cachingSerializer(base);
+    const msg = constantReply('test:bytes', () => reply('response_headers', commonResponse(), {
+      mode_override: modeOverride({ request: BodySendMode.BUFFERED, response: BodySendMode.STREAMED }),
+    }));
+    const first = cached(msg);
+    const second = cached(msg);
+    expect(calls).toBe(1);
+    expect(second.equals(first)).toBe(true);
+    // The wrapped service serializer (what grpc-js calls) gives the same bytes, and they decode back.
+    expect(serialize(msg).equals(first)).toBe(true);
+    expect(decode(first).response_headers).toBeDefined();
+    expect(decode(first).mode_override?.response_body_mode).toBe(BodySendMode.STREAMED);
+  });
+
+  it('serialises every other reply afresh', () => {
+    let calls = 0;
+    const cached = cachingSerializer((msg) => { calls += 1; return serialize(msg); });
+    const msg = reply('response_body', commonResponse(), { dynamic_metadata: toStruct({ ns: { request_id: 'r1' } }) });
+    cached(msg);
+    cached(msg);
+    expect(calls).toBe(2);
+    expect(Object.isFrozen(msg)).toBe(false);
   });
 });

@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPackageDefinition, type GrpcObject, type ServiceDefinition } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
+import { cachingSerializer } from './codec.js';
+import type { ProcessingResponse } from './messages.js';
 
 /** protos/ sits at the repo (or image) root; this file runs from src/ or dist/src/. */
 export function protoRoot(): string {
@@ -30,5 +32,7 @@ export function loadExtProcService(): ServiceDefinition {
   const pkg = loadPackageDefinition(definition) as unknown as {
     envoy: { service: { ext_proc: { v3: { ExternalProcessor: GrpcObject[string] & { service: ServiceDefinition } } } } };
   };
-  return pkg.envoy.service.ext_proc.v3.ExternalProcessor.service;
+  const service = pkg.envoy.service.ext_proc.v3.ExternalProcessor.service;
+  const process = service.Process as ServiceDefinition[string] & { responseSerialize: (msg: ProcessingResponse) => Buffer };
+  return { ...service, Process: { ...process, responseSerialize: cachingSerializer(process.responseSerialize) } };
 }

@@ -17,7 +17,7 @@ import type { RequestContext } from '../pipeline/context.js';
 import type { ResponseTextFilter } from '../pipeline/guard.js';
 import type { ProcessingRequest, ProcessingResponse, BodySendModeValue } from './messages.js';
 import { BodySendMode } from './messages.js';
-import { commonResponse, immediateResponse, modeOverride, reply, toStruct, type HeaderChanges } from './codec.js';
+import { commonResponse, constantReply, immediateResponse, modeOverride, reply, toStruct, type HeaderChanges } from './codec.js';
 import { Headers } from './headers.js';
 import type { StreamDeps } from './deps.js';
 import { classifyResponse, rewriteJsonBodyAsync, SseRewriter, type ResponseKind } from '../pipeline/response.js';
@@ -139,10 +139,14 @@ export class StreamSession {
     const method = headers.get(':method') ?? '';
     const path = headers.get(':path') ?? '';
     const api = this.deps.routes(method, path);
-    const session = this; // eslint-disable-line @typescript-eslint/no-this-alias -- lazy signal getter below
+    const session = this; // eslint-disable-line @typescript-eslint/no-this-alias -- lazy getters below
+    const parentLog = this.deps.log;
+    let log: RequestContext['log'] | undefined;
     this.ctx = {
       requestId, method, path, api,
-      log: this.deps.log.child({ request_id: requestId }),
+      // Lazy: most requests never log, and a pino child (bindings serialised through the redaction
+      // paths) is a measurable share of the guard's per-request cost in `npm run bench`.
+      get log() { return (log ??= parentLog.child({ request_id: requestId })); },
       get signal() { return session.signal(); },
       errorShape: api === 'anthropic-messages' ? 'anthropic' : 'openai',
       usage: {},
@@ -164,10 +168,13 @@ export class StreamSession {
     if (endOfStream) return this.denyRequest('invalid_json', 'empty body');
     this.requestBodyMode = BodySendMode.BUFFERED;
     this.expect = 'request_body';
-    const changes: HeaderChanges | undefined = this.deps.config.extproc.forceIdentityEncoding ? { set: { 'accept-encoding': 'identity' } } : undefined;
+    const identity = this.deps.config.extproc.forceIdentityEncoding;
     // The response body mode is decided on the response headers, when the content type is known.
-    return reply('request_headers', commonResponse(changes), {
-      mode_override: modeOverride({ request: this.requestBodyMode, response: BodySendMode.STREAMED }),
+    return constantReply(`request_headers:llm:${identity}`, () => {
+      const changes: HeaderChanges | undefined = identity ? { set: { 'accept-encoding': 'identity' } } : undefined;
+      return reply('request_headers', commonResponse(changes), {
+        mode_override: modeOverride({ request: BodySendMode.BUFFERED, response: BodySendMode.STREAMED }),
+      });
     });
   }
 
@@ -186,7 +193,7 @@ export class StreamSession {
     this.countVerdict('allow');
     this.expect = 'response_headers';
     const edits = bodyEdits(verdict);
-    if (edits.length === 0) return reply('request_body', commonResponse());
+    if (edits.length === 0) return constantReply('request_body:continue', () => reply('request_body', commonResponse()));
     // A mutated body needs its new content-length in this same reply, or Envoy answers 500.
     const rewritten = applyBodyEdits(parsed.body, edits);
     return reply('request_body', commonResponse({ set: { 'content-length': String(rewritten.length) } }, rewritten));
@@ -222,6 +229,13 @@ export class StreamSession {
       this.responseStarted = true;
     }
     this.expect = responseMode === BodySendMode.NONE ? 'done' : 'response_body';
+    if (this.expect === 'response_body' && changes.remove.length === 0 && this.requestBodyMode === BodySendMode.BUFFERED) {
+      // The common case (identity-encoded JSON or SSE): the same reply for every request.
+      const mode = responseMode;
+      return constantReply(`response_headers:${mode}`, () => reply('response_headers', commonResponse(), {
+        mode_override: modeOverride({ request: BodySendMode.BUFFERED, response: mode }),
+      }));
+    }
     return reply('response_headers', commonResponse(changes), {
       mode_override: modeOverride({ request: this.requestBodyMode, response: responseMode }),
       ...(this.expect === 'done' ? { dynamic_metadata: this.metadata() } : {}),
@@ -251,7 +265,9 @@ export class StreamSession {
     this.rewrites = (this.sse as SseRewriter).rewrites;
     if (end) this.forcedFinalisations((this.sse as SseRewriter).forcedFinalisations);
     // Same bytes as received (the usual case): no mutation at all, so Envoy forwards its own buffer.
-    if (!this.decoder && bytesEqual(out, chunk)) return reply('response_body', commonResponse(), final());
+    if (!this.decoder && bytesEqual(out, chunk)) {
+      return end ? reply('response_body', commonResponse(), final()) : constantReply('response_body:continue', () => reply('response_body', commonResponse()));
+    }
     return reply('response_body', commonResponse(undefined, out), final());
   }
 

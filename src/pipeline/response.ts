@@ -11,6 +11,7 @@
 import { mediaType } from '../extproc/headers.js';
 import type { ApiKind } from '../llm/model.js';
 import { jsonAdapterFor, streamAdapterFor } from '../providers/index.js';
+import { parseJsonBytes } from '../providers/json.js';
 import { isFinalChannel } from '../providers/slots.js';
 import type { ParsedStreamEvent, StreamAdapter } from '../providers/types.js';
 import { channelEnds, endsChannel } from '../redact/channel-ends.js';
@@ -266,10 +267,12 @@ async function prepare(pending: readonly Replacement[]): Promise<void> {
 }
 
 function parseJsonBody(api: ApiKind, body: Uint8Array, filters: readonly ResponseTextFilter[], usage: TokenUsage) {
-  try { readUsage(JSON.parse(Buffer.from(body).toString('utf8')), usage); } catch { /* error pages, non-JSON: pass */ }
+  // Parsed once, for the usage figures and the texts; error pages and non-JSON give undefined and pass.
+  const payload = parseJsonBytes(body);
+  readUsage(payload, usage);
   const adapter = jsonAdapterFor(api);
   if (filters.length === 0 || !adapter) return null;
-  const parsed = adapter.parse(body);
+  const parsed = adapter.fromPayload(payload);
   if (!parsed) return null;
   return { parsed, wholes: parsed.texts.map((d) => new WholeText(d.text, d.channel, filters)) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anthropicMessagesJson, anthropicMessagesStream } from './anthropic-messages.js';
 import { MALFORMED_DATA, checkJson, checkStream, parseOne, sseEvent, type Want } from './testing.js';
+import { parseJsonBytes } from './json.js';
 
 // Fixtures modelled on https://docs.anthropic.com/en/docs/build-with-claude/streaming
 const enc = new TextEncoder();
@@ -86,7 +87,7 @@ const inputText = '{"location":"San Francisco, CA","unit":"celsius"}';
 
 describe('anthropic messages json', () => {
   it('exposes thinking, text and tool input', () => {
-    const parsed = anthropicMessagesJson.parse(enc.encode(JSON.stringify(messageBody())));
+    const parsed = anthropicMessagesJson.fromPayload(parseJsonBytes(enc.encode(JSON.stringify(messageBody()))));
     expect(parsed?.texts).toEqual([
       { channel: 'block:0:thinking', text: 'The user wants weather.' },
       { channel: 'block:1', text: "I'll check the weather." },
@@ -105,7 +106,7 @@ describe('anthropic messages json', () => {
   });
 
   function rebuildInput(text: string): unknown {
-    const parsed = anthropicMessagesJson.parse(enc.encode(JSON.stringify(messageBody())))!;
+    const parsed = anthropicMessagesJson.fromPayload(parseJsonBytes(enc.encode(JSON.stringify(messageBody()))))!;
     const out = JSON.parse(dec.decode(parsed.rebuild([parsed.texts[0]!.text, parsed.texts[1]!.text, text])));
     const want = messageBody();
     expect({ ...out, content: out.content.slice(0, 2) }).toEqual({ ...want, content: want.content.slice(0, 2) });
@@ -125,7 +126,7 @@ describe('anthropic messages json', () => {
   });
 
   it('returns null for error bodies and garbage', () => {
-    expect(anthropicMessagesJson.parse(enc.encode('{"type":"error","error":{"type":"not_found_error","message":"model: x"}}'))).toBeNull();
-    for (const body of MALFORMED_DATA) expect(anthropicMessagesJson.parse(enc.encode(body))).toBeNull();
+    expect(anthropicMessagesJson.fromPayload(parseJsonBytes(enc.encode('{"type":"error","error":{"type":"not_found_error","message":"model: x"}}')))).toBeNull();
+    for (const body of MALFORMED_DATA) expect(anthropicMessagesJson.fromPayload(parseJsonBytes(enc.encode(body)))).toBeNull();
   });
 });

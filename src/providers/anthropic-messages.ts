@@ -4,7 +4,7 @@
 // its `signature`, so the API will reject it if the client sends that block back; that is the guard's call.
 import type { SseEvent } from '../sse/parser.js';
 import type { JsonAdapter, ParsedJsonBody, ParsedStreamEvent, StreamAdapter } from './types.js';
-import { arrayOf, intField, isObject, parseJson, parseJsonBytes, type JsonObject } from './json.js';
+import { arrayOf, intField, isObject, parseJson, type JsonObject } from './json.js';
 import { SlotList, encodeSseEvent, jsonBody, parseTypedEvent } from './slots.js';
 
 const DELTA_FIELDS: Readonly<Record<string, { key: string; suffix: string }>> = {
@@ -66,8 +66,7 @@ function inputSlot(block: JsonObject, channel: string, slots: SlotList): void {
 }
 
 export const anthropicMessagesJson: JsonAdapter = {
-  parse(body: Uint8Array): ParsedJsonBody | null {
-    const payload = parseJsonBytes(body);
+  fromPayload(payload: unknown): ParsedJsonBody | null {
     // A Message has a `content` array; error bodies (`{"type":"error",...}`) do not.
     if (!isObject(payload) || !Array.isArray(payload['content'])) return null;
     const slots = new SlotList();

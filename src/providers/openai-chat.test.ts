@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openAiChatJson, openAiChatStream } from './openai-chat.js';
 import { MALFORMED_DATA, checkJson, checkStream, parseOne, sseEvent, type Want } from './testing.js';
+import { parseJsonBytes } from './json.js';
 
 // Fixtures modelled on https://platform.openai.com/docs/api-reference/chat-streaming
 const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => ({
@@ -180,14 +181,14 @@ describe('openai chat json', () => {
   });
 
   it('a reply without text still parses, with no texts', () => {
-    const parsed = openAiChatJson.parse(new TextEncoder().encode('{"choices":[{"index":0,"message":{"content":""}}]}'));
+    const parsed = openAiChatJson.fromPayload(parseJsonBytes(new TextEncoder().encode('{"choices":[{"index":0,"message":{"content":""}}]}')));
     expect(parsed?.texts).toEqual([]);
   });
 
   it('returns null for error bodies and garbage', () => {
     const enc = new TextEncoder();
-    expect(openAiChatJson.parse(enc.encode('{"error":{"message":"Invalid key","type":"invalid_request_error","code":"invalid_api_key"}}'))).toBeNull();
-    for (const body of MALFORMED_DATA) expect(openAiChatJson.parse(enc.encode(body))).toBeNull();
-    expect(openAiChatJson.parse(Uint8Array.of(0xff, 0xfe, 0x00))).toBeNull();
+    expect(openAiChatJson.fromPayload(parseJsonBytes(enc.encode('{"error":{"message":"Invalid key","type":"invalid_request_error","code":"invalid_api_key"}}')))).toBeNull();
+    for (const body of MALFORMED_DATA) expect(openAiChatJson.fromPayload(parseJsonBytes(enc.encode(body)))).toBeNull();
+    expect(openAiChatJson.fromPayload(parseJsonBytes(Uint8Array.of(0xff, 0xfe, 0x00)))).toBeNull();
   });
 });

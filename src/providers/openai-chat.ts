@@ -3,7 +3,7 @@
 // call arguments, `choice:<i>:function` for the deprecated single `function_call`.
 import type { SseEvent } from '../sse/parser.js';
 import type { JsonAdapter, ParsedJsonBody, ParsedStreamEvent, StreamAdapter } from './types.js';
-import { arrayOf, indexOf, isObject, parseJson, parseJsonBytes, type JsonObject } from './json.js';
+import { arrayOf, indexOf, isObject, parseJson, type JsonObject } from './json.js';
 import { SlotList, encodeSseEvent, jsonBody, streamEvent } from './slots.js';
 
 /**
@@ -51,8 +51,7 @@ export const openAiChatStream: StreamAdapter = {
 };
 
 export const openAiChatJson: JsonAdapter = {
-  parse(body: Uint8Array): ParsedJsonBody | null {
-    const payload = parseJsonBytes(body);
+  fromPayload(payload: unknown): ParsedJsonBody | null {
     if (!isObject(payload) || !Array.isArray(payload['choices'])) return null; // error bodies have no choices
     const slots = new SlotList();
     collectChoices(payload, 'message', slots);

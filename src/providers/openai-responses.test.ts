@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openAiResponsesJson, openAiResponsesStream } from './openai-responses.js';
 import { isFinalChannel } from './slots.js';
 import { MALFORMED_DATA, checkJson, checkStream, parseOne, sseEvent, type Want } from './testing.js';
+import { parseJsonBytes } from './json.js';
 
 // Fixtures modelled on https://platform.openai.com/docs/api-reference/responses-streaming
 const reasoning = { id: 'rs_1', type: 'reasoning', summary: [{ type: 'summary_text', text: 'Thinking about weather' }] };
@@ -159,7 +160,7 @@ describe('openai responses json', () => {
 
   it('returns null for error bodies and garbage', () => {
     const enc = new TextEncoder();
-    expect(openAiResponsesJson.parse(enc.encode('{"error":{"message":"No such model","type":"invalid_request_error","param":"model","code":"model_not_found"}}'))).toBeNull();
-    for (const body of MALFORMED_DATA) expect(openAiResponsesJson.parse(enc.encode(body))).toBeNull();
+    expect(openAiResponsesJson.fromPayload(parseJsonBytes(enc.encode('{"error":{"message":"No such model","type":"invalid_request_error","param":"model","code":"model_not_found"}}')))).toBeNull();
+    for (const body of MALFORMED_DATA) expect(openAiResponsesJson.fromPayload(parseJsonBytes(enc.encode(body)))).toBeNull();
   });
 });

@@ -7,7 +7,7 @@
 // Whole JSON bodies use the same channels without the suffix (every text in a body is complete).
 import type { SseEvent } from '../sse/parser.js';
 import type { JsonAdapter, ParsedJsonBody, ParsedStreamEvent, StreamAdapter } from './types.js';
-import { arrayOf, intField, isObject, parseJsonBytes, type JsonObject } from './json.js';
+import { arrayOf, intField, isObject, type JsonObject } from './json.js';
 import { FINAL_SUFFIX, SlotList, encodeSseEvent, jsonBody, parseTypedEvent } from './slots.js';
 
 /** A content part of a message item: `{type: 'output_text', text}` or `{type: 'refusal', refusal}`. */
@@ -89,8 +89,7 @@ export const openAiResponsesStream: StreamAdapter = {
 };
 
 export const openAiResponsesJson: JsonAdapter = {
-  parse(body: Uint8Array): ParsedJsonBody | null {
-    const payload = parseJsonBytes(body);
+  fromPayload(payload: unknown): ParsedJsonBody | null {
     // A Response object has an `output` array (and `error: null`); error bodies have no `output`.
     if (!isObject(payload) || !Array.isArray(payload['output'])) return null;
     const slots = new SlotList();

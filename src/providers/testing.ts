@@ -2,6 +2,7 @@
 // the expected texts and that its rebuild changes those texts and nothing else.
 import { expect } from 'vitest';
 import { SseParser, type SseEvent } from '../sse/parser.js';
+import { parseJsonBytes } from './json.js';
 import type { JsonAdapter, StreamAdapter } from './types.js';
 
 export type Path = readonly (string | number)[];
@@ -88,7 +89,7 @@ export function checkStream(
 }
 
 export function checkJson(adapter: JsonAdapter, payload: unknown, want: readonly Want[]): void {
-  const parsed = adapter.parse(enc.encode(JSON.stringify(payload, null, 2)));
+  const parsed = adapter.fromPayload(parseJsonBytes(enc.encode(JSON.stringify(payload, null, 2))));
   if (!parsed) throw new Error('expected a parsed body');
   expectTexts(parsed.texts, payload, want);
 

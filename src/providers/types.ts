@@ -32,6 +32,10 @@ export interface ParsedJsonBody {
 }
 
 export interface JsonAdapter {
-  /** Returns null when the body is not this provider's reply shape (e.g. an error body). */
-  parse(body: Uint8Array): ParsedJsonBody | null;
+  /**
+   * Takes the reply already parsed (providers/json.ts parseJsonBytes: undefined when it is not JSON), so
+   * the response path parses each body once for usage and texts. Returns null when the value is not
+   * this provider's reply shape (e.g. an error body).
+   */
+  fromPayload(payload: unknown): ParsedJsonBody | null;
 }
