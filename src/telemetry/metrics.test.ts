@@ -40,7 +40,7 @@ describe('GuardMetrics', () => {
     const m = new GuardMetrics(false);
     m.shadowDenials.inc({ guard: 'phrases', code: 'content_policy_violation' });
     m.shadowDenials.inc({ guard: 'phrases', code: 'content_policy_violation' });
-    m.phaseSeconds.observe({ phase: 'request_body' }, 0.0003);
+    m.phaseObserver.request_body.observe(0.0003);
     const text = await m.registry.metrics();
     expect(text).toContain('guard_shadow_denials_total{guard="phrases",code="content_policy_violation"} 2');
     expect(text).toContain('guard_phase_duration_seconds_bucket{le="0.0005",phase="request_body"} 1');
