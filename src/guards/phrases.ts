@@ -60,15 +60,42 @@ export function phraseRecognizers(phrases: readonly string[]): Recognizer[] {
   }));
 }
 
+const isAscii = (s: string): boolean => Buffer.byteLength(s, 'utf8') === s.length;
+
+/**
+ * A cheap exact pre-check for the deny list: when the text and every phrase's first word are ASCII,
+ * RE2's case-insensitive match implies the lower-cased first word occurs in the lower-cased text. So a
+ * text containing none of them cannot match, and the RE2 call (a UTF-8 copy plus a DFA walk, a visible
+ * per-request cost in `npm run bench`) is skipped. Non-ASCII text always goes to RE2: Unicode case
+ * folding (ſ ~ s, K ~ k) is not what toLowerCase does.
+ */
+export class FirstWordFilter {
+  private readonly words: readonly string[] | null;
+
+  constructor(phrases: readonly string[]) {
+    const first = phrases.map((p) => words(p)[0]).filter((w): w is string => w !== undefined).map((w) => w.toLowerCase());
+    this.words = first.length > 0 && first.every(isAscii) ? [...new Set(first)] : null;
+  }
+
+  /** False only when the text cannot match any phrase. */
+  mayMatch(text: string): boolean {
+    if (!this.words || !isAscii(text)) return true;
+    const lower = text.toLowerCase();
+    return this.words.some((w) => lower.includes(w));
+  }
+}
+
 export class PhraseGuard implements Guard {
   readonly name = 'phrases';
   readonly mode: GuardMode;
   private readonly denyRe: Regex | null;
+  private readonly denyFilter: FirstWordFilter;
   private readonly maskScanner: Scanner | null;
 
   constructor(private readonly cfg: PhraseGuardConfig) {
     this.mode = cfg.mode;
     this.denyRe = compilePhrases(cfg.deny, 'iu');
+    this.denyFilter = new FirstWordFilter(cfg.deny);
     const recognizers = phraseRecognizers(cfg.mask);
     this.maskScanner = recognizers.length > 0 ? createScanner(recognizers) : null;
   }
@@ -76,9 +103,10 @@ export class PhraseGuard implements Guard {
   checkRequest(_ctx: RequestContext, request: LlmRequest): Verdict {
     const re = this.denyRe;
     if (!re) return CONTINUE;
+    const hit = (text: string): boolean => this.denyFilter.mayMatch(text) && re.test(text);
     for (const message of request.messages) {
-      for (const part of message.parts) if (re.test(part.text)) return deny('content_policy_violation', `phrase in ${message.role} message`);
-      for (const call of message.toolCalls) if (re.test(call.arguments.text)) return deny('content_policy_violation', 'phrase in tool call');
+      for (const part of message.parts) if (hit(part.text)) return deny('content_policy_violation', `phrase in ${message.role} message`);
+      for (const call of message.toolCalls) if (hit(call.arguments.text)) return deny('content_policy_violation', 'phrase in tool call');
     }
     return CONTINUE;
   }
