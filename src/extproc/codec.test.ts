@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  cachingSerializer, commonResponse, constantReply, encodeHeaderMutation, immediateResponse, modeOverride, reply, toStruct, toStructValue,
+  cachingSerializer, commonResponse, constantReply, encodeHeaderMutation, withDynamicMetadata, immediateResponse, modeOverride, reply, toStruct, toStructValue,
 } from './codec.js';
 import type { ProcessingResponse } from './messages.js';
 import { loadExtProcService } from './proto.js';
@@ -289,5 +289,45 @@ describe('constant replies and the caching serializer', () => {
     cached(msg);
     expect(calls).toBe(2);
     expect(Object.isFrozen(msg)).toBe(false);
+  });
+});
+
+const isWellFormed = (s: string): boolean => Buffer.from(s, 'utf8').toString('utf8') === s;
+
+describe('withDynamicMetadata (constant reply bytes + hand-encoded Struct)', () => {
+  const service = loadExtProcService();
+  const serialize = service.Process?.responseSerialize as (msg: ProcessingResponse) => Buffer;
+  const decode = service.Process?.responseDeserialize as (bytes: Buffer) => ProcessingResponse;
+  const base = constantReply('test:metadata-base', () => reply('response_body', commonResponse()));
+  // The plain protobufjs encoding of the same reply, with the Struct built by toStruct.
+  const reference = (md: Record<string, unknown>): Buffer => serialize({ ...reply('response_body', commonResponse()), dynamic_metadata: toStruct(md) });
+
+  it('encodes the metadata our stream sends exactly as protobufjs does', () => {
+    const md = { 'envoy-llm-guard': { request_id: 'r-1', verdict: 'allow', code: undefined, api: 'openai-chat', model: 'gpt-4o-mini', input_tokens: 120, output_tokens: 0, response_rewrites: 2 } };
+    const msg = withDynamicMetadata(base, md);
+    const bytes = serialize(msg);
+    expect(bytes.equals(reference(md))).toBe(true);
+    expect(msg.dynamic_metadata).toStrictEqual(toStruct(md));
+    expect(decode(bytes).response_body).toBeDefined();
+  });
+
+  it('matches protobufjs for any JSON-like metadata (property)', () => {
+    const key = fc.string({ maxLength: 8 }).filter(isWellFormed);
+    const leaf = fc.oneof(
+      fc.string({ maxLength: 12 }).filter(isWellFormed), fc.double({ noNaN: true }), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined),
+    );
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(key, tie('v'), { maxKeys: 3 })),
+    })).v;
+    fc.assert(fc.property(fc.dictionary(key, value, { maxKeys: 5 }), (md) => {
+      expect(serialize(withDynamicMetadata(base, md)).equals(reference(md))).toBe(true);
+    }), { numRuns: 300 });
+  });
+
+  it('replaces a lone surrogate instead of sending invalid UTF-8', () => {
+    const bytes = serialize(withDynamicMetadata(base, { ns: { model: 'a\ud800b' } }));
+    const fields = decode(bytes).dynamic_metadata?.fields?.ns?.structValue?.fields;
+    expect(fields?.model?.stringValue).toBe('a\ufffdb');
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).not.toThrow();
   });
 });

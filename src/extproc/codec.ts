@@ -100,16 +100,81 @@ export function constantReply(key: string, build: () => ProcessingResponse): Pro
   return msg;
 }
 
-/** Wraps a ProcessingResponse serializer so constant replies are encoded on first use only. */
+/**
+ * The last reply of a request carries the dynamic metadata for Envoy's access log, so it differs every
+ * time. Protobuf messages may be concatenated (fields merge), so its bytes are the cached bytes of the
+ * constant reply it extends followed by a hand-encoded dynamic_metadata field: no protobufjs object
+ * conversion of the Struct on every request. The returned object still carries the Struct, for readers.
+ */
+const withMetadataTail = new WeakMap<object, { readonly base: ProcessingResponse; readonly tail: Buffer }>();
+
+export function withDynamicMetadata(base: ProcessingResponse, metadata: Record<string, unknown>): ProcessingResponse {
+  const msg: ProcessingResponse = { ...base, dynamic_metadata: toStruct(metadata) };
+  withMetadataTail.set(msg, { base, tail: lengthDelimited(DYNAMIC_METADATA_FIELD, encodeStruct(metadata)) });
+  return msg;
+}
+
+/** Wraps a ProcessingResponse serializer: constant replies are encoded on first use only (see above). */
 export function cachingSerializer(serialize: (msg: ProcessingResponse) => Buffer): (msg: ProcessingResponse) => Buffer {
-  return (msg) => {
+  const encode = (msg: ProcessingResponse): Buffer => {
     const cached = constantBytes.get(msg);
-    if (cached === undefined) return serialize(msg); // not a constant: the usual path
+    if (cached === undefined) {
+      const extended = withMetadataTail.get(msg);
+      // Not a constant: the usual path, unless it is a constant plus metadata.
+      return extended ? Buffer.concat([encode(extended.base), extended.tail]) : serialize(msg);
+    }
     if (cached) return cached; // grpc-js copies it into its own frame buffer
     const bytes = serialize(msg);
     constantBytes.set(msg, bytes);
     return bytes;
   };
+  return encode;
+}
+
+// --- google.protobuf.Struct on the wire, with the same rules as toStruct/toStructValue above. ---------
+const DYNAMIC_METADATA_FIELD = 8; // ProcessingResponse.dynamic_metadata
+const WIRE_VARINT = 0;
+const WIRE_FIXED64 = 1;
+const WIRE_LEN = 2;
+
+function varint(value: number): Buffer {
+  const out: number[] = [];
+  let v = value >>> 0;
+  while (v > 0x7f) { out.push((v & 0x7f) | 0x80); v >>>= 7; }
+  out.push(v);
+  return Buffer.from(out);
+}
+
+const tag = (field: number, wire: number): Buffer => varint((field << 3) | wire);
+
+function lengthDelimited(field: number, payload: Buffer): Buffer {
+  return Buffer.concat([tag(field, WIRE_LEN), varint(payload.length), payload]);
+}
+
+/** Value: null_value=1, number_value=2, string_value=3, bool_value=4, struct_value=5, list_value=6. */
+function encodeValue(value: unknown): Buffer {
+  if (value === null || value === undefined) return Buffer.concat([tag(1, WIRE_VARINT), varint(0)]);
+  if (typeof value === 'number') {
+    const bytes = Buffer.alloc(8);
+    bytes.writeDoubleLE(value);
+    return Buffer.concat([tag(2, WIRE_FIXED64), bytes]);
+  }
+  // Invalid UTF-8 (a lone surrogate) would make Envoy reject the whole reply: Buffer.from substitutes U+FFFD.
+  if (typeof value === 'string') return lengthDelimited(3, Buffer.from(value, 'utf8'));
+  if (typeof value === 'boolean') return Buffer.concat([tag(4, WIRE_VARINT), varint(value ? 1 : 0)]);
+  if (Array.isArray(value)) return lengthDelimited(6, Buffer.concat(value.map((v) => lengthDelimited(1, encodeValue(v)))));
+  if (typeof value === 'object') return lengthDelimited(5, encodeStruct(value as Record<string, unknown>));
+  return lengthDelimited(3, Buffer.from(String(value), 'utf8'));
+}
+
+/** Struct: map<string, Value> fields = 1, one entry message (key=1, value=2) per defined field. */
+export function encodeStruct(obj: Record<string, unknown>): Buffer {
+  const entries: Buffer[] = [];
+  for (const [key, value] of Object.entries(obj)) {
+    if (value === undefined) continue;
+    entries.push(lengthDelimited(1, Buffer.concat([lengthDelimited(1, Buffer.from(key, 'utf8')), lengthDelimited(2, encodeValue(value))])));
+  }
+  return Buffer.concat(entries);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -17,7 +17,7 @@ import type { RequestContext } from '../pipeline/context.js';
 import type { ResponseTextFilter } from '../pipeline/guard.js';
 import type { ProcessingRequest, ProcessingResponse, BodySendModeValue } from './messages.js';
 import { BodySendMode } from './messages.js';
-import { commonResponse, constantReply, immediateResponse, modeOverride, reply, toStruct, type HeaderChanges } from './codec.js';
+import { commonResponse, constantReply, immediateResponse, modeOverride, reply, toStruct, withDynamicMetadata, type HeaderChanges } from './codec.js';
 import { Headers } from './headers.js';
 import type { StreamDeps } from './deps.js';
 import { classifyResponse, rewriteJsonBodyAsync, SseRewriter, type ResponseKind } from '../pipeline/response.js';
@@ -160,10 +160,10 @@ export class StreamSession {
       // Not an LLM API call: nothing to inspect, so no body and no response messages at all.
       this.countVerdict('allow');
       this.expect = 'done';
-      return reply('request_headers', commonResponse(), {
+      const passThrough = constantReply('request_headers:other', () => reply('request_headers', commonResponse(), {
         mode_override: modeOverride({ request: BodySendMode.NONE, response: BodySendMode.NONE, skipResponseHeaders: true }),
-        dynamic_metadata: this.metadata(),
-      });
+      }));
+      return withDynamicMetadata(passThrough, this.metadataFields());
     }
     if (endOfStream) return this.denyRequest('invalid_json', 'empty body');
     this.requestBodyMode = BodySendMode.BUFFERED;
@@ -265,9 +265,7 @@ export class StreamSession {
     this.rewrites = (this.sse as SseRewriter).rewrites;
     if (end) this.forcedFinalisations((this.sse as SseRewriter).forcedFinalisations);
     // Same bytes as received (the usual case): no mutation at all, so Envoy forwards its own buffer.
-    if (!this.decoder && bytesEqual(out, chunk)) {
-      return end ? reply('response_body', commonResponse(), final()) : constantReply('response_body:continue', () => reply('response_body', commonResponse()));
-    }
+    if (!this.decoder && bytesEqual(out, chunk)) return end ? withDynamicMetadata(continueBody(), this.metadataFields()) : continueBody();
     return reply('response_body', commonResponse(undefined, out), final());
   }
 
@@ -293,8 +291,8 @@ export class StreamSession {
     if (this.terminated || this.closed) return STALE;
     if (rewritten) this.rewrites += 1;
     const out = rewritten ?? (this.decoder ? body : undefined);
+    if (!out) return withDynamicMetadata(continueBody(), this.metadataFields());
     const final = { dynamic_metadata: this.metadata() };
-    if (!out) return reply('response_body', commonResponse(), final);
     this.deps.metrics.responseRewrites.inc({ kind: 'json' });
     return reply('response_body', commonResponse({ set: { 'content-length': String(out.length) } }, out), final);
   }
@@ -350,20 +348,25 @@ export class StreamSession {
   }
 
   private metadata(): ProcessingResponse['dynamic_metadata'] {
+    return toStruct(this.metadataFields());
+  }
+
+  private metadataFields(): Record<string, unknown> {
     const ctx = this.ctx;
     const ns = this.deps.config.extproc.metadataNamespace;
-    return toStruct({
+    return {
       [ns]: {
         request_id: ctx?.requestId,
         verdict: this.verdict === undefined || this.verdict === 'allow' ? 'allow' : 'deny',
         code: this.verdict === 'allow' ? undefined : this.verdict,
         api: ctx?.api ?? 'other',
-        model: ctx?.request?.model,
+        // The client wrote it: a lone surrogate would be invalid UTF-8 on the wire, and Envoy rejects that.
+        model: ctx?.request?.model === undefined ? undefined : wellFormed(ctx.request.model),
         input_tokens: ctx?.usage.inputTokens,
         output_tokens: ctx?.usage.outputTokens,
         response_rewrites: this.rewrites,
       },
-    });
+    };
   }
 
   private signal(): AbortSignal {
@@ -418,6 +421,16 @@ function phaseOf(msg: ProcessingRequest): Phase {
     default:
       return 'trailers';
   }
+}
+
+/** The plain "continue" reply to a response body chunk. */
+function continueBody(): ProcessingResponse {
+  return constantReply('response_body:continue', () => reply('response_body', commonResponse()));
+}
+
+/** Lone surrogates replaced by U+FFFD (what a UTF-8 encoder must do anyway). */
+function wellFormed(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
 }
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
