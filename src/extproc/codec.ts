@@ -109,8 +109,12 @@ export function constantReply(key: string, build: () => ProcessingResponse): Pro
 const withMetadataTail = new WeakMap<object, { readonly base: ProcessingResponse; readonly tail: Buffer }>();
 
 export function withDynamicMetadata(base: ProcessingResponse, metadata: Record<string, unknown>): ProcessingResponse {
-  const msg: ProcessingResponse = { ...base, dynamic_metadata: toStruct(metadata) };
-  withMetadataTail.set(msg, { base, tail: lengthDelimited(DYNAMIC_METADATA_FIELD, encodeStruct(metadata)) });
+  const msg = { ...base } as ProcessingResponse;
+  // The object form is built only if something reads it (tests, debugging); the wire form is below.
+  Object.defineProperty(msg, 'dynamic_metadata', { get: () => toStruct(metadata), enumerable: true });
+  const bytes: number[] = [];
+  lengthDelimited(bytes, DYNAMIC_METADATA_FIELD, encodeStruct(metadata));
+  withMetadataTail.set(msg, { base, tail: Buffer.from(bytes) });
   return msg;
 }
 
@@ -132,49 +136,69 @@ export function cachingSerializer(serialize: (msg: ProcessingResponse) => Buffer
 }
 
 // --- google.protobuf.Struct on the wire, with the same rules as toStruct/toStructValue above. ---------
+// Bytes go into plain number arrays (one Buffer at the end): tiny Buffers per field cost more than the
+// protobufjs path this replaces.
 const DYNAMIC_METADATA_FIELD = 8; // ProcessingResponse.dynamic_metadata
 const WIRE_VARINT = 0;
 const WIRE_FIXED64 = 1;
 const WIRE_LEN = 2;
 
-function varint(value: number): Buffer {
-  const out: number[] = [];
+function varint(out: number[], value: number): void {
   let v = value >>> 0;
   while (v > 0x7f) { out.push((v & 0x7f) | 0x80); v >>>= 7; }
   out.push(v);
-  return Buffer.from(out);
 }
 
-const tag = (field: number, wire: number): Buffer => varint((field << 3) | wire);
+const tag = (out: number[], field: number, wire: number): void => varint(out, (field << 3) | wire);
 
-function lengthDelimited(field: number, payload: Buffer): Buffer {
-  return Buffer.concat([tag(field, WIRE_LEN), varint(payload.length), payload]);
+function lengthDelimited(out: number[], field: number, payload: ArrayLike<number>): void {
+  tag(out, field, WIRE_LEN);
+  varint(out, payload.length);
+  for (let i = 0; i < payload.length; i++) out.push(payload[i] as number);
 }
+
+/** UTF-8 bytes; invalid UTF-8 (a lone surrogate) would make Envoy reject the whole reply, so those become U+FFFD. */
+function utf8(s: string): ArrayLike<number> {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return Buffer.from(s, 'utf8');
+  const ascii: number[] = new Array<number>(s.length);
+  for (let i = 0; i < s.length; i++) ascii[i] = s.charCodeAt(i);
+  return ascii;
+}
+
+const DOUBLE_BYTES = new Uint8Array(8);
+const DOUBLE_VIEW = new DataView(DOUBLE_BYTES.buffer);
 
 /** Value: null_value=1, number_value=2, string_value=3, bool_value=4, struct_value=5, list_value=6. */
-function encodeValue(value: unknown): Buffer {
-  if (value === null || value === undefined) return Buffer.concat([tag(1, WIRE_VARINT), varint(0)]);
-  if (typeof value === 'number') {
-    const bytes = Buffer.alloc(8);
-    bytes.writeDoubleLE(value);
-    return Buffer.concat([tag(2, WIRE_FIXED64), bytes]);
-  }
-  // Invalid UTF-8 (a lone surrogate) would make Envoy reject the whole reply: Buffer.from substitutes U+FFFD.
-  if (typeof value === 'string') return lengthDelimited(3, Buffer.from(value, 'utf8'));
-  if (typeof value === 'boolean') return Buffer.concat([tag(4, WIRE_VARINT), varint(value ? 1 : 0)]);
-  if (Array.isArray(value)) return lengthDelimited(6, Buffer.concat(value.map((v) => lengthDelimited(1, encodeValue(v)))));
-  if (typeof value === 'object') return lengthDelimited(5, encodeStruct(value as Record<string, unknown>));
-  return lengthDelimited(3, Buffer.from(String(value), 'utf8'));
+function encodeValue(value: unknown): number[] {
+  const out: number[] = [];
+  if (value === null || value === undefined) { tag(out, 1, WIRE_VARINT); varint(out, 0); }
+  else if (typeof value === 'number') {
+    tag(out, 2, WIRE_FIXED64);
+    DOUBLE_VIEW.setFloat64(0, value, true); // protobuf fixed64 is little-endian
+    for (let i = 0; i < 8; i++) out.push(DOUBLE_BYTES[i] as number);
+  } else if (typeof value === 'string') lengthDelimited(out, 3, utf8(value));
+  else if (typeof value === 'boolean') { tag(out, 4, WIRE_VARINT); varint(out, value ? 1 : 0); }
+  else if (Array.isArray(value)) {
+    const list: number[] = [];
+    for (const v of value) lengthDelimited(list, 1, encodeValue(v));
+    lengthDelimited(out, 6, list);
+  } else if (typeof value === 'object') lengthDelimited(out, 5, encodeStruct(value as Record<string, unknown>));
+  else lengthDelimited(out, 3, utf8(String(value)));
+  return out;
 }
 
 /** Struct: map<string, Value> fields = 1, one entry message (key=1, value=2) per defined field. */
-export function encodeStruct(obj: Record<string, unknown>): Buffer {
-  const entries: Buffer[] = [];
-  for (const [key, value] of Object.entries(obj)) {
+export function encodeStruct(obj: Record<string, unknown>): number[] {
+  const out: number[] = [];
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
     if (value === undefined) continue;
-    entries.push(lengthDelimited(1, Buffer.concat([lengthDelimited(1, Buffer.from(key, 'utf8')), lengthDelimited(2, encodeValue(value))])));
+    const entry: number[] = [];
+    lengthDelimited(entry, 1, utf8(key));
+    lengthDelimited(entry, 2, encodeValue(value));
+    lengthDelimited(out, 1, entry);
   }
-  return Buffer.concat(entries);
+  return out;
 }
 
 function deepFreeze<T>(value: T): T {
