@@ -15,7 +15,9 @@ export class Headers implements HeaderView {
   static fromProto(map: HeaderMap | undefined): Headers {
     const headers = new Headers();
     for (const h of map?.headers ?? []) {
-      const value = h.raw_value && h.raw_value.length > 0 ? Buffer.from(h.raw_value).toString('latin1') : (h.value ?? '');
+      const raw = h.raw_value;
+      // proto-loader hands bytes over as Buffers: read them in place (Buffer.from(buffer) would copy).
+      const value = raw && raw.length > 0 ? latin1(raw) : (h.value ?? '');
       headers.add(h.key, value);
     }
     return headers;
@@ -45,6 +47,10 @@ export class Headers implements HeaderView {
   has(name: string): boolean {
     return this.map.has(name.toLowerCase());
   }
+}
+
+function latin1(bytes: Uint8Array): string {
+  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('latin1');
 }
 
 /** Media type without parameters, lower-cased: `Application/JSON; charset=utf-8` -> `application/json`. */
