@@ -10,21 +10,30 @@ export const STACK_LABELS: Record<StackKey, string> = {
   C: 'C envoy + guard',
 };
 
-export type Scenario = 'plain' | 'ttfb' | 'streamTotal';
+export type Scenario = 'plain' | 'ttfb' | 'streamTotal' | 'ttfbModel';
 const SCENARIO_LABELS: Record<Scenario, string> = {
   plain: 'non-streamed latency',
   ttfb: 'streamed TTFB',
   streamTotal: 'streamed total',
+  ttfbModel: 'streamed TTFB, model',
 };
 
 /** (C-A)/(B-A) at p50 on the non-streamed request must stay at or under this. */
 export const TARGET_RATIO = 1.3;
+/** C/A streamed time to first byte, against an upstream that takes MODEL_FIRST_TOKEN_MS to its first token. */
+export const TARGET_TTFB_RATIO = 1.1;
+/**
+ * The "model" scenario's time to first token. Real models take 100 ms to seconds before their first
+ * token; 50 ms is a fast local model. The zero-latency scenarios show the absolute cost in ms.
+ */
+export const MODEL_FIRST_TOKEN_MS = 50;
 
 export interface Machine { cpu: string; cores: number; node: string; envoy: string; os: string }
 
 export interface Params {
   n: number; nStream: number; warmup: number; warmupStream: number; rounds: number; streamWords: number;
   requestBytes: number; plainReplyBytes: number; streamReplyBytes: number; edgeRateLimit: string;
+  nModel: number; modelWords: number;
 }
 
 export interface GuardPhase { phase: string; count: number; meanUs: number }
@@ -38,6 +47,9 @@ export interface Derived {
   meetsTarget: boolean | null;
   ttfbRatioP50: number;
   ttfbRatioP99: number;
+  /** C/A TTFB at p50 with a model-like upstream (first token after MODEL_FIRST_TOKEN_MS). */
+  ttfbModelRatioP50: number;
+  ttfbModelRatioP99: number;
 }
 
 export interface BenchResult {
@@ -50,7 +62,7 @@ export interface BenchResult {
   elapsedSeconds: number;
 }
 
-const SCENARIOS: readonly Scenario[] = ['plain', 'ttfb', 'streamTotal'];
+const SCENARIOS: readonly Scenario[] = ['plain', 'ttfb', 'streamTotal', 'ttfbModel'];
 const KEYS: readonly StackKey[] = ['A', 'B', 'C'];
 
 function ratio(num: number, den: number): number | null {
@@ -75,6 +87,8 @@ export function derive(s: BenchResult['stats']): Derived {
     meetsTarget: guardOverNoopP50 === null ? null : guardOverNoopP50 <= TARGET_RATIO,
     ttfbRatioP50: s.C.ttfb.p50 / s.A.ttfb.p50,
     ttfbRatioP99: s.C.ttfb.p99 / s.A.ttfb.p99,
+    ttfbModelRatioP50: s.C.ttfbModel.p50 / s.A.ttfbModel.p50,
+    ttfbModelRatioP99: s.C.ttfbModel.p99 / s.A.ttfbModel.p99,
   };
 }
 
@@ -92,7 +106,8 @@ export function formatReport(r: BenchResult): string {
   const out: string[] = [];
   out.push(`machine: ${m.cpu}, ${m.cores} cores, ${m.os}, Node ${m.node}, Envoy ${m.envoy}`);
   out.push(`requests: non-streamed ${p.n} measured (+${p.warmup} warm-up), ~${p.requestBytes} B request, ${p.plainReplyBytes} B reply; `
-    + `streamed ${p.nStream} measured (+${p.warmupStream} warm-up), ${p.streamWords} words, ${p.streamReplyBytes} B SSE reply`);
+    + `streamed ${p.nStream} measured (+${p.warmupStream} warm-up), ${p.streamWords} words, ${p.streamReplyBytes} B SSE reply; `
+    + `model ${p.nModel} measured, ${p.modelWords} words, first token after ${MODEL_FIRST_TOKEN_MS} ms`);
   out.push(`method: concurrency 1, keep-alive, ${p.rounds} interleaved rounds (A,B,C rotated per round); ${p.edgeRateLimit}`);
   out.push('');
   const rows: string[][] = [['scenario / stack', 'p50 ms', 'p90 ms', 'p99 ms', 'mean ms', 'max ms', 'n']];
@@ -115,7 +130,11 @@ export function formatReport(r: BenchResult): string {
   const verdict = d.meetsTarget === null ? 'n/a (B-A <= 0)' : d.meetsTarget ? 'PASS' : 'FAIL';
   out.push(`(C-A)/(B-A) at p50, non-streamed: ${r2(d.guardOverNoopP50)}   target <= ${TARGET_RATIO}: ${verdict}`);
   out.push(`(C-A)/(B-A) at p50, streamed total: ${r2(d.guardOverNoopP50Stream)}   (information)`);
-  out.push(`C/A streamed TTFB: p50 ${r2(d.ttfbRatioP50)}x, p99 ${r2(d.ttfbRatioP99)}x`);
+  out.push(`C/A streamed TTFB, zero-latency upstream: p50 ${r2(d.ttfbRatioP50)}x, p99 ${r2(d.ttfbRatioP99)}x   `
+    + `(adds ${f3(d.added.ttfb.guardP50)} ms at p50; information)`);
+  const ttfbVerdict = d.ttfbModelRatioP50 <= TARGET_TTFB_RATIO ? 'PASS' : 'FAIL';
+  out.push(`C/A streamed TTFB, first token after ${MODEL_FIRST_TOKEN_MS} ms: p50 ${r2(d.ttfbModelRatioP50)}x, p99 ${r2(d.ttfbModelRatioP99)}x   `
+    + `target <= ${TARGET_TTFB_RATIO}: ${ttfbVerdict}`);
   if (r.guardPhases.length > 0) {
     out.push('');
     out.push('guard time per ext_proc message, from its own histogram (all requests, warm-up included):');

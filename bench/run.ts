@@ -4,7 +4,10 @@
 // side by side but only one carries load at a time, in interleaved rounds with the order rotated per
 // round, so drift (thermal, noisy neighbours, JIT) spreads evenly instead of biasing one stack.
 //
-// Usage: node dist/bench/run.js [--quick] [--n N] [--n-stream N] [--warmup N] [--rounds N] [--json FILE]
+// A fourth scenario gives the mock a model's think time (first token after MODEL_FIRST_TOKEN_MS): time to
+// first byte there is what a user of a streamed reply notices.
+//
+// Usage: node dist/bench/run.js [--quick] [--n N] [--n-stream N] [--n-model N] [--warmup N] [--rounds N] [--json FILE]
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type http from 'node:http';
@@ -16,10 +19,12 @@ import { startStack, type Stack } from '../scripts/lib/stack.js';
 import { keepAliveAgent, stats, timedRequest, verify, type RequestSpec, type Timed } from './client.js';
 import { runInjectionBench } from './injection.js';
 import { runRedactionBench } from './redaction.js';
-import { derive, formatReport, STACK_LABELS, type BenchResult, type GuardPhase, type Machine, type Params, type StackKey } from './report.js';
+import {
+  derive, formatReport, MODEL_FIRST_TOKEN_MS, STACK_LABELS, type BenchResult, type GuardPhase, type Machine, type Params, type StackKey,
+} from './report.js';
 
 interface Options {
-  n: number; nStream: number; warmup: number; warmupStream: number; rounds: number; streamWords: number; json?: string;
+  n: number; nStream: number; nModel: number; warmup: number; warmupStream: number; rounds: number; streamWords: number; json?: string;
   /** Also shortens the in-process detector benchmarks. */
   quick: boolean;
 }
@@ -37,10 +42,10 @@ const MAX_BURST = 800;
 const SWITCH_WARMUP = 20;
 const SWITCH_WARMUP_STREAM = 3;
 
-const USAGE = 'usage: bench [--quick] [--n N] [--n-stream N] [--warmup N] [--rounds N] [--json FILE]';
+const USAGE = 'usage: bench [--quick] [--n N] [--n-stream N] [--n-model N] [--warmup N] [--rounds N] [--json FILE]';
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { n: 2000, nStream: 300, warmup: 200, warmupStream: 30, rounds: 5, streamWords: 200, quick: false };
+  const o: Options = { n: 2000, nStream: 300, nModel: 100, warmup: 200, warmupStream: 30, rounds: 5, streamWords: 200, quick: false };
   const int = (flag: string, v: string | undefined, min: number): number => {
     const n = Number(v);
     if (v === undefined || !Number.isInteger(n) || n < min) throw new Error(`${flag}: expected an integer >= ${min}\n${USAGE}`);
@@ -54,6 +59,7 @@ function parseArgs(argv: readonly string[]): Options {
     if (flag === '--quick') quick = true;
     else if (flag === '--n') explicit.n = int(flag, value(), 1);
     else if (flag === '--n-stream') explicit.nStream = int(flag, value(), 1);
+    else if (flag === '--n-model') explicit.nModel = int(flag, value(), 1);
     else if (flag === '--warmup') explicit.warmup = int(flag, value(), 0);
     else if (flag === '--rounds') explicit.rounds = int(flag, value(), 1);
     else if (flag === '--json') explicit.json = value() ?? '';
@@ -61,12 +67,12 @@ function parseArgs(argv: readonly string[]): Options {
     else throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
   }
   o.quick = quick;
-  if (quick) Object.assign(o, { n: 200, nStream: 50, warmup: 100, warmupStream: 10, rounds: 2 });
+  if (quick) Object.assign(o, { n: 200, nStream: 50, nModel: 20, warmup: 100, warmupStream: 10, rounds: 2 });
   Object.assign(o, explicit);
   if (o.json === '') throw new Error(`--json needs a file name\n${USAGE}`);
   if (o.warmup + o.warmupStream > MAX_BURST) throw new Error(`--warmup: at most ${MAX_BURST - o.warmupStream} (Envoy's edge rate limit)`);
   // More rounds when needed, so no stack ever gets more than MAX_BURST requests in a row.
-  o.rounds = Math.max(o.rounds, Math.ceil((o.n + o.nStream) / (MAX_BURST - SWITCH_WARMUP - SWITCH_WARMUP_STREAM)));
+  o.rounds = Math.max(o.rounds, Math.ceil((o.n + o.nStream + o.nModel) / (MAX_BURST - SWITCH_WARMUP - SWITCH_WARMUP_STREAM)));
   return o;
 }
 
@@ -131,11 +137,19 @@ function chatBody(stream: boolean): Buffer {
   return Buffer.from(JSON.stringify(body));
 }
 
-function specs(streamWords: number): { plain: RequestSpec; stream: RequestSpec } {
+/** Words in the model-like streamed reply: its time to first byte is what is measured, so keep it short. */
+const MODEL_WORDS = 20;
+
+function specs(streamWords: number): { plain: RequestSpec; stream: RequestSpec; model: RequestSpec } {
   const headers = { 'content-type': 'application/json', authorization: 'Bearer sk-bench-not-a-real-key' };
   return {
     plain: { path: '/v1/chat/completions', headers, body: chatBody(false) },
     stream: { path: '/v1/chat/completions', headers: { ...headers, 'x-mock-words': String(streamWords) }, body: chatBody(true) },
+    model: {
+      path: '/v1/chat/completions',
+      headers: { ...headers, 'x-mock-words': String(MODEL_WORDS), 'x-mock-first-byte-ms': String(MODEL_FIRST_TOKEN_MS) },
+      body: chatBody(true),
+    },
   };
 }
 
@@ -148,9 +162,10 @@ interface Target {
   plain: bigint[];
   ttfb: bigint[];
   total: bigint[];
+  ttfbModel: bigint[];
 }
 
-interface Workload { plain: RequestSpec; stream: RequestSpec; expectedPlain: Buffer; expectedStream: Buffer }
+interface Workload { plain: RequestSpec; stream: RequestSpec; model: RequestSpec; expectedPlain: Buffer; expectedStream: Buffer; expectedModel: Buffer }
 
 // Seen on Envoy 1.40 + Node 22: Envoy ends every ext_proc side stream with RST_STREAM, and the Node
 // HTTP/2 server (nghttp2's rapid-reset defence: a bucket of 1000 resets refilled at 33/s) answers a
@@ -188,6 +203,16 @@ async function runStream(t: Target, w: Workload, count: number, record: boolean)
     t.sent += 1;
     verifyOrExplain(t, 'streamed', r, w.expectedStream);
     if (record) { t.ttfb.push(r.ttfbNs); t.total.push(r.totalNs); }
+  }
+}
+
+async function runModel(t: Target, w: Workload, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    checkInterrupted();
+    const r = await timedRequest(t.base, w.model, t.agent);
+    t.sent += 1;
+    verifyOrExplain(t, 'streamed (model-like)', r, w.expectedModel);
+    t.ttfbModel.push(r.ttfbNs);
   }
 }
 
@@ -273,12 +298,15 @@ async function main(): Promise<void> {
   const noopPort = Number((await noop.waitFor((l) => l.startsWith('noop-extproc listening '), 15_000)).split(' ').pop());
 
   // The reference bytes come straight from the mock (no Envoy): every response through a stack must match.
-  const { plain, stream } = specs(opts.streamWords);
+  const { plain, stream, model } = specs(opts.streamWords);
   const direct = new URL(upstreamUrl);
   const refPlain = await timedRequest(direct, plain, undefined);
   const refStream = await timedRequest(direct, stream, undefined);
-  if (refPlain.status !== 200 || refStream.status !== 200) throw new Error(`mock upstream answered ${refPlain.status}/${refStream.status}`);
-  const workload: Workload = { plain, stream, expectedPlain: refPlain.body, expectedStream: refStream.body };
+  const refModel = await timedRequest(direct, model, undefined);
+  if (refPlain.status !== 200 || refStream.status !== 200 || refModel.status !== 200) {
+    throw new Error(`mock upstream answered ${refPlain.status}/${refStream.status}/${refModel.status}`);
+  }
+  const workload: Workload = { plain, stream, model, expectedPlain: refPlain.body, expectedStream: refStream.body, expectedModel: refModel.body };
 
   const targets: Target[] = [];
   for (const key of ['A', 'B', 'C'] as const) {
@@ -289,7 +317,7 @@ async function main(): Promise<void> {
     checkInterrupted();
     const agent = keepAliveAgent();
     agents.push(agent);
-    targets.push({ key, stack, base: new URL(stack.url), agent, sent: 0, plain: [], ttfb: [], total: [] });
+    targets.push({ key, stack, base: new URL(stack.url), agent, sent: 0, plain: [], ttfb: [], total: [], ttfbModel: [] });
   }
 
   for (const t of targets) {
@@ -300,14 +328,16 @@ async function main(): Promise<void> {
 
   const plainPer = split(opts.n, opts.rounds);
   const streamPer = split(opts.nStream, opts.rounds);
+  const modelPer = split(opts.nModel, opts.rounds);
   for (let round = 0; round < opts.rounds; round++) {
     const order = targets.map((_, i) => targets[(i + round) % targets.length] as Target);
     for (const t of order) {
-      log(`round ${round + 1}/${opts.rounds} ${STACK_LABELS[t.key]}: ${plainPer[round]} non-streamed + ${streamPer[round]} streamed`);
+      log(`round ${round + 1}/${opts.rounds} ${STACK_LABELS[t.key]}: ${plainPer[round]} non-streamed + ${streamPer[round]} streamed + ${modelPer[round]} model-like`);
       await runPlain(t, workload, SWITCH_WARMUP, false);
       await runPlain(t, workload, plainPer[round] ?? 0, true);
       await runStream(t, workload, SWITCH_WARMUP_STREAM, false);
       await runStream(t, workload, streamPer[round] ?? 0, true);
+      await runModel(t, workload, modelPer[round] ?? 0);
     }
   }
 
@@ -316,10 +346,13 @@ async function main(): Promise<void> {
   const guard = targets.find((t) => t.key === 'C') as Target;
   const phases = await guardPhases(guard, checks);
 
-  const byKey = Object.fromEntries(targets.map((t) => [t.key, { plain: stats(t.plain), ttfb: stats(t.ttfb), streamTotal: stats(t.total) }])) as BenchResult['stats'];
+  const byKey = Object.fromEntries(targets.map((t) => [t.key, {
+    plain: stats(t.plain), ttfb: stats(t.ttfb), streamTotal: stats(t.total), ttfbModel: stats(t.ttfbModel),
+  }])) as BenchResult['stats'];
   const params: Params = {
     n: opts.n, nStream: opts.nStream, warmup: opts.warmup, warmupStream: opts.warmupStream, rounds: opts.rounds, streamWords: opts.streamWords,
     requestBytes: plain.body.length, plainReplyBytes: workload.expectedPlain.length, streamReplyBytes: workload.expectedStream.length,
+    nModel: opts.nModel, modelWords: MODEL_WORDS,
     edgeRateLimit: `edge rate limit as shipped (1000 req/s), at most ${MAX_BURST} requests in a row per stack`,
   };
   const result: BenchResult = {

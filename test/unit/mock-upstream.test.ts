@@ -226,6 +226,30 @@ describe('mock upstream transport controls', () => {
     expect(mock.requests).toHaveLength(0);
   });
 
+  it('x-mock-first-byte-ms holds the first body byte, not the headers (a model thinking)', async () => {
+    const m = await startMockUpstream();
+    try {
+      const started = process.hrtime.bigint();
+      const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+        const req = http.request(`${m.url}/v1/chat/completions`, { method: 'POST', headers: { 'x-mock-first-byte-ms': '300', 'x-mock-words': '3' }, agent: false }, resolve);
+        req.on('error', reject);
+        req.end(chatBody({ stream: true }));
+      });
+      const headersAt = process.hrtime.bigint();
+      expect(res.statusCode).toBe(200);
+      const [first] = (await once(res, 'data')) as [Buffer];
+      const dataAt = process.hrtime.bigint();
+      // A lower bound only (the sleep guarantees it); never an upper bound on timing.
+      expect(Number(dataAt - started) / 1e6).toBeGreaterThanOrEqual(290);
+      expect(dataAt > headersAt).toBe(true);
+      expect(first.toString('utf8')).toMatch(/^data: /);
+      res.resume();
+      await once(res, 'end');
+    } finally {
+      await m.close();
+    }
+  });
+
   it('close() ends mid-stream responses and leaves no server, socket or timer handles', async () => {
     // Track exactly the handles created while this mock lives and require every one to be gone after
     // close(). The request uses node:http with agent:false; timers undici creates meanwhile belong to the
