@@ -1,8 +1,9 @@
 // The per-stream state machine: one ext_proc stream is one HTTP request's short life,
 // request headers -> request body -> response headers -> response body chunks -> end.
 // Rules it enforces (see docs/envoy-ext-proc.md in the shared docs):
-// - exactly one reply per message, in order: messages are handled one at a time on a promise chain,
-//   and only this class writes to the call;
+// - exactly one reply per message, in order: a message is answered at once when its guards need no I/O
+//   (the common case, with no promise hop, deadline race or timer), otherwise messages queue on a
+//   promise chain behind the one waiting; only this class writes to the call;
 // - every reply leaves within the reply budget, or the stream fails closed with guard_timeout;
 // - the stream is never closed with OK while Envoy may still send a message (that would let the rest of
 //   the request through uninspected); we end only after Envoy half-closes;
@@ -17,6 +18,7 @@ import type { RequestContext } from '../pipeline/context.js';
 import type { ResponseTextFilter } from '../pipeline/guard.js';
 import type { ProcessingRequest, ProcessingResponse, BodySendModeValue } from './messages.js';
 import { BodySendMode } from './messages.js';
+import { andThen, isPromise, type MaybePromise } from '../util/maybe-promise.js';
 import { commonResponse, constantReply, immediateResponse, modeOverride, reply, toStruct, withDynamicMetadata, type HeaderChanges } from './codec.js';
 import { Headers } from './headers.js';
 import type { StreamDeps } from './deps.js';
@@ -24,7 +26,7 @@ import { classifyResponse, rewriteJsonBodyAsync, SseRewriter, type ResponseKind 
 import { ResponseBlockedError } from '../redact/errors.js';
 import { isSupportedEncoding, StreamDecoder } from '../pipeline/decompress.js';
 import { applyBodyEdits } from '../llm/rewrite.js';
-import { bodyEdits } from '../pipeline/verdict.js';
+import { bodyEdits, type Verdict } from '../pipeline/verdict.js';
 import { streamAdapterFor } from '../providers/index.js';
 import type { Phase } from '../telemetry/metrics.js';
 
@@ -32,6 +34,10 @@ type Expect = 'request_headers' | 'request_body' | 'response_headers' | 'respons
 type Duplex = ServerDuplexStream<ProcessingRequest, ProcessingResponse>;
 
 const TIMED_OUT = Symbol('timed out');
+/** Nothing to write: the stream was ended with an error instead. */
+const NO_REPLY = Symbol('no reply');
+/** A message that did not fit the state: the stream was ended with an error. */
+const SPURIOUS = Symbol('spurious');
 /** One shared abort reason: `abort()` without one builds a DOMException with a stack (~45 µs). */
 const STREAM_CLOSED = Object.freeze(new Error('ext_proc stream closed'));
 
@@ -43,6 +49,8 @@ const STALE: ProcessingResponse = Object.freeze({});
 export class StreamSession {
   private expect: Expect = 'request_headers';
   private chain: Promise<void> = Promise.resolve();
+  /** Messages (and the end of stream) taken but not yet handled because an earlier reply awaits I/O. */
+  private queued = 0;
   /** Created only when a guard asks for the signal; most requests never do. */
   private abortController: AbortController | undefined;
   /** One timer per stream, re-armed per message (refresh), instead of a new timer per message. */
@@ -69,18 +77,29 @@ export class StreamSession {
   constructor(private readonly call: Duplex, private readonly deps: StreamDeps, private readonly onClose: (s: StreamSession) => void) {
     deps.metrics.streamsActive.inc();
     this.span = deps.tracer.startSpan('ext_proc.stream');
-    call.on('data', (msg: ProcessingRequest) => {
-      this.chain = this.chain.then(() => this.onMessage(msg));
-    });
+    call.on('data', (msg: ProcessingRequest) => this.inOrder(() => this.onMessage(msg)));
     // Envoy half-closed: everything it sent has been answered once the chain drains; then end with OK.
-    call.on('end', () => {
-      this.chain = this.chain.then(() => this.close('completed'));
-    });
+    // One microtask later: grpc-js ends the readable side of a cancelled call just before it emits
+    // 'cancelled', and that stream must be counted as cancelled, not completed.
+    call.on('end', () => this.inOrder(() => Promise.resolve().then(() => this.close('completed'))));
     call.on('cancelled', () => this.close('cancelled'));
     call.on('error', () => this.close('error'));
   }
 
-  private async onMessage(msg: ProcessingRequest): Promise<void> {
+  /** Runs `step` now when nothing is waiting, else after what is waiting: replies stay in message order. */
+  private inOrder(step: () => MaybePromise<void>): void {
+    if (this.queued === 0) {
+      const waiting = step();
+      if (!isPromise(waiting)) return;
+      this.queued += 1;
+      this.chain = waiting.finally(() => { this.queued -= 1; });
+      return;
+    }
+    this.queued += 1;
+    this.chain = this.chain.then(step).finally(() => { this.queued -= 1; });
+  }
+
+  private onMessage(msg: ProcessingRequest): MaybePromise<void> {
     if (this.closed) return;
     const phase = phaseOf(msg);
     if (this.terminated) {
@@ -89,37 +108,58 @@ export class StreamSession {
       return;
     }
     const started = performance.now();
+    let result: MaybePromise<ProcessingResponse>;
+    try {
+      result = this.dispatch(msg);
+    } catch (err) {
+      this.answer(msg, phase, started, this.fault(err, phase));
+      return;
+    }
+    if (!isPromise(result)) {
+      this.answer(msg, phase, started, result);
+      return;
+    }
+    // Waiting on I/O: the reply budget applies (a synchronous answer is already as fast as it can be).
     const deadline = new Promise<typeof TIMED_OUT>((resolve) => { this.onDeadline = () => resolve(TIMED_OUT); });
     if (this.deadlineTimer) this.deadlineTimer.refresh();
     else this.deadlineTimer = setTimeout(() => this.onDeadline?.(), this.deps.config.extproc.replyBudgetMs);
-    let response: ProcessingResponse | typeof TIMED_OUT;
-    try {
-      response = await Promise.race([this.dispatch(msg), deadline]);
-    } catch (err) {
-      this.onDeadline = undefined;
-      if (err instanceof SpuriousMessage) {
-        this.deps.metrics.spurious.inc();
-        this.log().warn({ phase, expected: this.expect }, 'spurious ext_proc message; failing the request closed');
-        this.fail(GrpcStatus.FAILED_PRECONDITION, `unexpected ${phase} while waiting for ${this.expect}`);
-        return;
-      }
-      this.log().error({ err: errSummary(err), phase }, 'guard fault; failing closed');
-      response = this.failClosed('internal_error', phase);
+    return Promise.race([result, deadline]).then(
+      (response) => {
+        this.onDeadline = undefined; // the timer may still fire: with no waiter it does nothing
+        if (response !== TIMED_OUT) return this.answer(msg, phase, started, response);
+        this.deps.metrics.replyTimeouts.inc({ phase });
+        this.log().warn({ phase, budgetMs: this.deps.config.extproc.replyBudgetMs }, 'reply budget exceeded; failing closed');
+        this.answer(msg, phase, started, this.failClosed('guard_timeout', phase));
+      },
+      (err: unknown) => {
+        this.onDeadline = undefined;
+        this.answer(msg, phase, started, this.fault(err, phase));
+      },
+    );
+  }
+
+  /** A handler threw: a protocol fault ends the stream; anything else fails the request closed. */
+  private fault(err: unknown, phase: Phase): ProcessingResponse | typeof NO_REPLY | typeof SPURIOUS {
+    if (err instanceof SpuriousMessage) {
+      this.deps.metrics.spurious.inc();
+      this.log().warn({ phase, expected: this.expect }, 'spurious ext_proc message; failing the request closed');
+      this.fail(GrpcStatus.FAILED_PRECONDITION, `unexpected ${phase} while waiting for ${this.expect}`);
+      return SPURIOUS;
     }
-    this.onDeadline = undefined; // the timer may still fire: with no waiter it does nothing
-    if (response === TIMED_OUT) {
-      this.deps.metrics.replyTimeouts.inc({ phase });
-      this.log().warn({ phase, budgetMs: this.deps.config.extproc.replyBudgetMs }, 'reply budget exceeded; failing closed');
-      response = this.failClosed('guard_timeout', phase);
-    }
+    this.log().error({ err: errSummary(err), phase }, 'guard fault; failing closed');
+    return this.failClosed('internal_error', phase);
+  }
+
+  private answer(msg: ProcessingRequest, phase: Phase, started: number, response: ProcessingResponse | typeof NO_REPLY | typeof SPURIOUS): void {
+    if (response === SPURIOUS) return; // the stream ended with an error; no phase duration to record
     this.deps.metrics.phaseObserver[phase].observe((performance.now() - started) / 1000);
     if (this.closed) return;
     if (msg.observability_mode) return; // Envoy ignores replies in observability mode.
-    if (response === TIMED_OUT) return;
+    if (response === NO_REPLY) return;
     this.call.write(response);
   }
 
-  private async dispatch(msg: ProcessingRequest): Promise<ProcessingResponse> {
+  private dispatch(msg: ProcessingRequest): MaybePromise<ProcessingResponse> {
     switch (msg.request) {
       case 'request_headers': return this.onRequestHeaders(msg);
       case 'request_body': return this.onRequestBody(msg);
@@ -132,7 +172,7 @@ export class StreamSession {
     }
   }
 
-  private async onRequestHeaders(msg: ProcessingRequest): Promise<ProcessingResponse> {
+  private onRequestHeaders(msg: ProcessingRequest): MaybePromise<ProcessingResponse> {
     if (this.expect !== 'request_headers') throw new SpuriousMessage('request_headers');
     const headers = Headers.fromProto(msg.request_headers?.headers);
     const requestId = headers.get('x-request-id') ?? randomUUID();
@@ -152,10 +192,13 @@ export class StreamSession {
       usage: {},
     };
     this.span.setAttributes({ 'guard.request_id': requestId, 'guard.api': api ?? 'other', 'http.request.method': method });
-    const verdict = await this.deps.pipeline.checkRequestHeaders(this.ctx, headers);
+    const endOfStream = msg.request_headers?.end_of_stream === true;
+    return andThen(this.deps.pipeline.checkRequestHeaders(this.ctx, headers), (verdict) => this.afterRequestHeaders(verdict, api, endOfStream));
+  }
+
+  private afterRequestHeaders(verdict: Verdict, api: RequestContext['api'], endOfStream: boolean): ProcessingResponse {
     if (this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
     if (verdict.action === 'deny') return this.denyRequest(verdict.code, verdict.reason);
-    const endOfStream = msg.request_headers?.end_of_stream === true;
     if (api === null) {
       // Not an LLM API call: nothing to inspect, so no body and no response messages at all.
       this.countVerdict('allow');
@@ -178,7 +221,7 @@ export class StreamSession {
     });
   }
 
-  private async onRequestBody(msg: ProcessingRequest): Promise<ProcessingResponse> {
+  private onRequestBody(msg: ProcessingRequest): MaybePromise<ProcessingResponse> {
     const ctx = this.ctx;
     if (this.expect !== 'request_body' || !ctx || ctx.api === null) throw new SpuriousMessage('request_body');
     // BUFFERED: the whole body arrives in this one message.
@@ -187,7 +230,10 @@ export class StreamSession {
     if (!parsed.ok) return this.denyRequest(parsed.code, parsed.detail);
     ctx.request = parsed.request;
     ctx.body = parsed.body;
-    const verdict = await this.deps.pipeline.checkRequest(ctx, parsed.request);
+    return andThen(this.deps.pipeline.checkRequest(ctx, parsed.request), (verdict) => this.afterRequestBody(verdict, parsed.body));
+  }
+
+  private afterRequestBody(verdict: Verdict, body: unknown): ProcessingResponse {
     if (this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
     if (verdict.action === 'deny') return this.denyRequest(verdict.code, verdict.reason);
     this.countVerdict('allow');
@@ -195,11 +241,11 @@ export class StreamSession {
     const edits = bodyEdits(verdict);
     if (edits.length === 0) return constantReply('request_body:continue', () => reply('request_body', commonResponse()));
     // A mutated body needs its new content-length in this same reply, or Envoy answers 500.
-    const rewritten = applyBodyEdits(parsed.body, edits);
+    const rewritten = applyBodyEdits(body, edits);
     return reply('request_body', commonResponse({ set: { 'content-length': String(rewritten.length) } }, rewritten));
   }
 
-  private async onResponseHeaders(msg: ProcessingRequest): Promise<ProcessingResponse> {
+  private onResponseHeaders(msg: ProcessingRequest): ProcessingResponse {
     const ctx = this.ctx;
     if (this.expect !== 'response_headers' || !ctx) throw new SpuriousMessage('response_headers');
     const headers = Headers.fromProto(msg.response_headers?.headers);
@@ -242,7 +288,7 @@ export class StreamSession {
     });
   }
 
-  private async onResponseBody(msg: ProcessingRequest): Promise<ProcessingResponse> {
+  private onResponseBody(msg: ProcessingRequest): MaybePromise<ProcessingResponse> {
     const ctx = this.ctx;
     if (this.expect !== 'response_body' || !ctx?.api) throw new SpuriousMessage('response_body');
     const chunk = msg.response_body?.body ?? Buffer.alloc(0);
@@ -252,42 +298,60 @@ export class StreamSession {
     // Built after this chunk is processed: usage, rewrites and a stop in the last chunk belong in it.
     const final = (): Partial<ProcessingResponse> => (end ? { dynamic_metadata: this.metadata() } : {});
     if (this.sseStopped) return reply('response_body', commonResponse(undefined, new Uint8Array(0)), final());
-    let out: Uint8Array;
+    const api = ctx.api;
+    const sse = this.sse as SseRewriter;
+    // Async only when the upstream compressed the reply or a token store must be read (detokenising).
+    let out: MaybePromise<Uint8Array | typeof NO_REPLY>;
     try {
-      const decoded = this.decoder ? await this.decoder.push(chunk, end) : chunk;
-      if (this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
-      // Async only when a token store must be read (detokenising replies); plain redaction stays sync.
-      out = await (this.sse as SseRewriter).pushAsync(decoded, end);
-      if (this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
+      out = this.decoder
+        ? this.decoder.push(chunk, end).then((decoded) => (this.terminated || this.closed ? NO_REPLY : sse.pushAsync(decoded, end)))
+        : sse.pushAsync(chunk, end);
     } catch (err) {
-      return this.stopSse(ctx.api, err, final);
+      return this.stopSse(api, err, final);
     }
-    this.rewrites = (this.sse as SseRewriter).rewrites;
-    if (end) this.forcedFinalisations((this.sse as SseRewriter).forcedFinalisations);
+    if (isPromise(out)) return out.then((o) => this.afterSseChunk(o, chunk, end, final), (err: unknown) => this.stopSse(api, err, final));
+    return this.afterSseChunk(out, chunk, end, final);
+  }
+
+  private afterSseChunk(out: Uint8Array | typeof NO_REPLY, chunk: Uint8Array, end: boolean, final: () => Partial<ProcessingResponse>): ProcessingResponse {
+    if (out === NO_REPLY || this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
+    const sse = this.sse as SseRewriter;
+    this.rewrites = sse.rewrites;
+    if (end) this.forcedFinalisations(sse.forcedFinalisations);
     // Same bytes as received (the usual case): no mutation at all, so Envoy forwards its own buffer.
     if (!this.decoder && bytesEqual(out, chunk)) return end ? withDynamicMetadata(continueBody(), this.metadataFields()) : continueBody();
     return reply('response_body', commonResponse(undefined, out), final());
   }
 
-  private async onJsonBody(api: NonNullable<RequestContext['api']>, chunk: Buffer): Promise<ProcessingResponse> {
-    const ctx = this.ctx as RequestContext;
+  private onJsonBody(api: NonNullable<RequestContext['api']>, chunk: Buffer): MaybePromise<ProcessingResponse> {
     // BUFFERED: the whole reply in one message; headers are still held, so a denial is a clean status.
     this.expect = 'done';
-    let body: Uint8Array = chunk;
-    try {
-      if (this.decoder) body = await this.decoder.push(chunk, true);
-    } catch {
-      return this.denyRequest('upstream_response_invalid', 'undecodable body');
-    }
+    if (!this.decoder) return this.rewriteJson(api, chunk);
+    return this.decoder.push(chunk, true).then(
+      (body) => this.rewriteJson(api, body),
+      () => this.denyRequest('upstream_response_invalid', 'undecodable body'),
+    );
+  }
+
+  private rewriteJson(api: NonNullable<RequestContext['api']>, body: Uint8Array): MaybePromise<ProcessingResponse> {
     if (this.terminated || this.closed) return STALE; // answered already (reply budget): drop the late result
-    let rewritten: Uint8Array | null;
+    let rewritten: MaybePromise<Uint8Array | null>;
     try {
-      rewritten = await rewriteJsonBodyAsync(api, body, this.jsonFilters, ctx.usage);
+      rewritten = rewriteJsonBodyAsync(api, body, this.jsonFilters, (this.ctx as RequestContext).usage);
     } catch (err) {
-      // Headers are still held in BUFFERED mode, so a blocked reply is a clean JSON error.
-      if (err instanceof ResponseBlockedError) return this.denyRequest('response_blocked', `redaction: ${err.entity}`);
-      throw err;
+      return this.jsonRewriteFailed(err);
     }
+    if (isPromise(rewritten)) return rewritten.then((r) => this.afterJsonRewrite(body, r), (err: unknown) => this.jsonRewriteFailed(err));
+    return this.afterJsonRewrite(body, rewritten);
+  }
+
+  private jsonRewriteFailed(err: unknown): ProcessingResponse {
+    // Headers are still held in BUFFERED mode, so a blocked reply is a clean JSON error.
+    if (err instanceof ResponseBlockedError) return this.denyRequest('response_blocked', `redaction: ${err.entity}`);
+    throw err;
+  }
+
+  private afterJsonRewrite(body: Uint8Array, rewritten: Uint8Array | null): ProcessingResponse {
     if (this.terminated || this.closed) return STALE;
     if (rewritten) this.rewrites += 1;
     const out = rewritten ?? (this.decoder ? body : undefined);
@@ -325,14 +389,14 @@ export class StreamSession {
   }
 
   /** Internal fault or timeout: a JSON error while we still can, else end the stream with an error. */
-  private failClosed(code: ErrorCode, phase: Phase): ProcessingResponse | typeof TIMED_OUT {
+  private failClosed(code: ErrorCode, phase: Phase): ProcessingResponse | typeof NO_REPLY {
     if (this.responseKind === 'sse' && this.responseStarted && this.ctx?.api && !this.sseStopped && phase === 'response_body') {
       return this.stopSse(this.ctx.api, new Error(code), () => (this.expect === 'done' ? { dynamic_metadata: this.metadata() } : {}));
     }
     if (!this.responseStarted) return this.denyRequest(code, phase);
     this.countVerdict(code);
     this.fail(GrpcStatus.INTERNAL, code);
-    return TIMED_OUT;
+    return NO_REPLY;
   }
 
   private fail(code: GrpcStatus, details: string): void {

@@ -26,6 +26,7 @@ import type { ErrorCode } from '../pipeline/catalogue.js';
 import type { RequestContext } from '../pipeline/context.js';
 import type { Guard, GuardMode } from '../pipeline/guard.js';
 import { CONTINUE, continueWith, deny, type TextEdit, type Verdict } from '../pipeline/verdict.js';
+import { andThen, type MaybePromise } from '../util/maybe-promise.js';
 
 export type InjectionSource = 'user' | 'assistant' | 'tool' | 'context';
 export type InjectionOutcome = 'deny' | 'drop' | 'spotlight' | 'flag' | 'shadow';
@@ -82,6 +83,9 @@ interface Event {
 
 type Scoring = { ok: true; scored: Scored[] } | { ok: false; outcome: string };
 
+/** Classifier scores by target index (undefined: not asked), and the first failure if any call failed. */
+interface Classified { scores: (number | undefined)[]; failure?: string }
+
 const MAX_REASON_SIGNALS = 8;
 
 export class InjectionGuard implements Guard {
@@ -97,33 +101,36 @@ export class InjectionGuard implements Guard {
     this.classifier = deps.classifier ?? (url === undefined ? undefined : new ClassifierClient({ ...cfg.classifier, url }, { metrics: deps.classifierMetrics }));
   }
 
-  async checkRequest(ctx: InjectionContext, request: LlmRequest): Promise<Verdict> {
+  /** Synchronous unless the external classifier is called. */
+  checkRequest(ctx: InjectionContext, request: LlmRequest): MaybePromise<Verdict> {
     const field = parseContextField(ctx.body);
     if (!field.ok) return deny('invalid_request_shape', field.detail);
     if (field.present && !CONTEXT_APIS.includes(request.api)) return deny('invalid_request_shape', `the context extension is not supported on ${request.api}`);
-    const enforced = await this.enforce(ctx, request, field.present, field.chunks);
-    if (this.mode === 'enforce') return enforced;
-    // Shadow: the request as it would be without this guard, plus the translation providers require.
-    const passthrough = moveContext(request, ctx.body, field.present, field.chunks, field.chunks.map(() => 'keep'), []);
-    if (enforced.action === 'continue') return passthrough;
-    return passthrough.action === 'continue' && passthrough !== CONTINUE ? { ...enforced, shadow: passthrough } : enforced;
+    return andThen(this.enforce(ctx, request, field.present, field.chunks), (enforced) => {
+      if (this.mode === 'enforce') return enforced;
+      // Shadow: the request as it would be without this guard, plus the translation providers require.
+      const passthrough = moveContext(request, ctx.body, field.present, field.chunks, field.chunks.map(() => 'keep'), []);
+      if (enforced.action === 'continue') return passthrough;
+      return passthrough.action === 'continue' && passthrough !== CONTINUE ? { ...enforced, shadow: passthrough } : enforced;
+    });
   }
 
   /** The verdict in enforce mode (shadow mode computes it too, to log and count what it would do). */
-  private async enforce(ctx: InjectionContext, request: LlmRequest, present: boolean, chunks: readonly ContextChunk[]): Promise<Verdict> {
+  private enforce(ctx: InjectionContext, request: LlmRequest, present: boolean, chunks: readonly ContextChunk[]): MaybePromise<Verdict> {
     const listed = chunks.map((c) => sourceAllowed(c.source, this.cfg.rag.allowSources));
-    const scoring = await this.score(ctx, targets(request, chunks, listed));
-    if (!scoring.ok) return deny('guard_unavailable', `injection classifier ${scoring.outcome} (fail closed)`);
-    const { denial, events, toolEdits, fates } = this.decide(scoring.scored, chunks, listed);
-    this.report(ctx, events);
-    return denial ? deny(denial.code, denial.reason) : moveContext(request, ctx.body, present, chunks, fates, toolEdits);
+    return andThen(this.score(ctx, targets(request, chunks, listed)), (scoring) => {
+      if (!scoring.ok) return deny('guard_unavailable', `injection classifier ${scoring.outcome} (fail closed)`);
+      const { denial, events, toolEdits, fates } = this.decide(scoring.scored, chunks, listed);
+      this.report(ctx, events);
+      return denial ? deny(denial.code, denial.reason) : moveContext(request, ctx.body, present, chunks, fates, toolEdits);
+    });
   }
 
   private threshold(trust: Trust): number {
     return trust === 'user' ? this.limits.threshold : this.limits.untrustedThreshold;
   }
 
-  private async score(ctx: RequestContext, all: readonly Target[]): Promise<Scoring> {
+  private score(ctx: RequestContext, all: readonly Target[]): MaybePromise<Scoring> {
     // Identical texts in one request (a tool result quoted twice, the same chunk from two sources) are
     // scored once; across requests the verdict cache behind `detect` does the same.
     const memo = new Map<string, DetectionResult>();
@@ -136,7 +143,10 @@ export class InjectionGuard implements Guard {
       }
       return result;
     });
-    const classified = await this.classify(all, heuristic);
+    return andThen(this.classify(all, heuristic), (classified) => this.combine(ctx, all, heuristic, classified));
+  }
+
+  private combine(ctx: RequestContext, all: readonly Target[], heuristic: readonly DetectionResult[], classified: Classified): Scoring {
     if (classified.failure !== undefined) {
       ctx.log.warn({ guard: this.name, outcome: classified.failure, failMode: this.cfg.classifier.failMode }, 'injection classifier failed');
       if (this.cfg.classifier.failMode === 'closed') return { ok: false, outcome: classified.failure };
@@ -153,10 +163,15 @@ export class InjectionGuard implements Guard {
   }
 
   /** Classifier scores by target index, for the most recent texts (context chunks come last). */
-  private async classify(all: readonly Target[], heuristic: readonly DetectionResult[]): Promise<{ scores: (number | undefined)[]; failure?: string }> {
+  /** Synchronous (no scores) without a classifier. */
+  private classify(all: readonly Target[], heuristic: readonly DetectionResult[]): MaybePromise<Classified> {
     const client = this.classifier;
+    if (!client) return { scores: [] };
+    return this.callClassifier(client, all, heuristic);
+  }
+
+  private async callClassifier(client: NonNullable<InjectionGuardDeps['classifier']>, all: readonly Target[], heuristic: readonly DetectionResult[]): Promise<Classified> {
     const scores: (number | undefined)[] = [];
-    if (!client) return { scores };
     const picked: number[] = [];
     for (let i = all.length - 1; i >= 0 && picked.length < this.cfg.classifier.maxTextsPerRequest; i--) {
       const t = all[i] as Target;

@@ -16,6 +16,7 @@ import { redactionFilter } from '../redact/filter.js';
 import { redactionPolicySchema, type CompiledPolicy } from '../redact/policy.js';
 import { redactJsonText, redactText, type RedactedFinding, type RedactionContext, type RedactResult } from '../redact/redact-text.js';
 import { TokenVault, type TokenScope, type TokenStore } from '../redact/token-store.js';
+import type { MaybePromise } from '../util/maybe-promise.js';
 
 /**
  * A suggested config block for this guard (the config layer owns the final shape). Policies are
@@ -86,7 +87,8 @@ export class RedactionGuard implements Guard {
     return CONTINUE;
   }
 
-  async checkRequest(ctx: RequestContext, request: LlmRequest): Promise<Verdict> {
+  /** Synchronous unless token mappings must be saved to the store. */
+  checkRequest(ctx: RequestContext, request: LlmRequest): MaybePromise<Verdict> {
     const state = this.state(ctx);
     const edits: TextEdit[] = [];
     const blocked = new Set<string>();
@@ -107,13 +109,13 @@ export class RedactionGuard implements Guard {
     if (counts.size > 0) ctx.log.info({ guard: this.name, findings: Object.fromEntries(counts) }, 'redaction findings in request');
     if (blocked.size > 0) return deny('content_policy_violation', `redaction: ${[...blocked].sort().join(',')}`);
     if (this.mode === 'shadow') return CONTINUE; // count and log only, change nothing
-    try {
-      await state.ctx.vault?.save();
-    } catch {
+    const verdict: Verdict = edits.length > 0 ? { action: 'continue', edits } : CONTINUE;
+    const vault = state.ctx.vault;
+    if (!vault) return verdict; // no tokenize action in this policy: nothing to save
+    return vault.save().then(() => verdict, () => {
       ctx.log.warn({ guard: this.name }, 'token store write failed');
-      if (this.opts.storeFailMode === 'closed') return deny('guard_unavailable', 'redaction: token store unavailable');
-    }
-    return edits.length > 0 ? { action: 'continue', edits } : CONTINUE;
+      return this.opts.storeFailMode === 'closed' ? deny('guard_unavailable', 'redaction: token store unavailable') : verdict;
+    });
   }
 
   responseTextFilter(ctx: RequestContext): ResponseTextFilter | undefined {

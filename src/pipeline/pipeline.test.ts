@@ -99,9 +99,24 @@ describe('Pipeline.checkRequestHeaders', () => {
     expect((await metrics.shadowDenials.get()).values).toStrictEqual([{ value: 1, labels: { guard: 's', code: 'unsupported_media_type' } }]);
   });
 
-  it('a guard that throws rejects the whole check (the stream fails closed)', async () => {
+  it('a guard that throws fails the whole check (the stream fails closed): a throw when sync, a rejection when async', async () => {
     const g: Guard = { name: 'boom', mode: 'enforce', checkRequestHeaders: () => { throw new Error('boom'); } };
-    await expect(new Pipeline([g], new GuardMetrics(false)).checkRequestHeaders(ctx(), Headers.of({}))).rejects.toThrow('boom');
+    expect(() => new Pipeline([g], new GuardMetrics(false)).checkRequestHeaders(ctx(), Headers.of({}))).toThrow('boom');
+    const later: Guard = { name: 'later', mode: 'enforce', checkRequestHeaders: () => Promise.reject(new Error('later boom')) };
+    await expect(new Pipeline([later], new GuardMetrics(false)).checkRequestHeaders(ctx(), Headers.of({}))).rejects.toThrow('later boom');
+  });
+
+  it('stays synchronous while every guard answers synchronously, and waits for an async one in order', async () => {
+    const order: string[] = [];
+    const sync = (name: string): Guard => ({ name, mode: 'enforce', checkRequestHeaders: () => { order.push(name); return CONTINUE; } });
+    const slow: Guard = { name: 'slow', mode: 'enforce', checkRequestHeaders: async () => { order.push('slow'); await Promise.resolve(); return CONTINUE; } };
+    expect(new Pipeline([sync('a'), sync('b')], new GuardMetrics(false)).checkRequestHeaders(ctx(), Headers.of({}))).toBe(CONTINUE);
+    order.length = 0;
+    const mixed = new Pipeline([sync('a'), slow, sync('c')], new GuardMetrics(false)).checkRequestHeaders(ctx(), Headers.of({}));
+    expect(mixed).toBeInstanceOf(Promise);
+    expect(order).toEqual(['a', 'slow']);
+    expect(await mixed).toBe(CONTINUE);
+    expect(order).toEqual(['a', 'slow', 'c']);
   });
 });
 
@@ -152,6 +167,24 @@ describe('Pipeline.checkRequest', () => {
     });
     expect(allTexts(c.request as LlmRequest)).toStrictEqual(['sys', 'my email is <EMAIL>', 'and [PHONE]', '{"to":"<EMAIL>"}']);
     expect(allTexts(REQUEST)).toStrictEqual(['sys', 'my email is a@b.c', 'and 555-1234', '{"to":"a@b.c"}']); // input untouched
+  });
+
+  it('edits compose the same when a guard in the middle answers asynchronously', async () => {
+    const run = async (asyncMiddle: boolean) => {
+      const calls: Calls = [];
+      const seen: string[][] = [];
+      const c = ctx();
+      const middle = replacer('brackets', calls, '[EMAIL]', '<EMAIL>', seen);
+      const guards: Guard[] = [replacer('email', calls, 'a@b.c', '[EMAIL]', seen), middle, replacer('phone', calls, '555-1234', '[PHONE]', seen)];
+      if (asyncMiddle) {
+        const check = middle.checkRequest?.bind(middle) as NonNullable<Guard['checkRequest']>;
+        guards[1] = { ...middle, checkRequest: async (x, r) => { await Promise.resolve(); return check(x, r); } };
+      }
+      const out = new Pipeline(guards, new GuardMetrics(false)).checkRequest(c, REQUEST);
+      expect(out instanceof Promise).toBe(asyncMiddle);
+      return { verdict: await out, seen, request: c.request };
+    };
+    expect(await run(true)).toStrictEqual(await run(false));
   });
 
   it('a continue with an empty edit list is plain CONTINUE', async () => {

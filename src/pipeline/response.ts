@@ -19,6 +19,7 @@ import type { Replacement } from '../redact/edits.js';
 import { ChannelRedactor, WholeText } from '../redact/stream-redactor.js';
 import { SseParser } from '../sse/parser.js';
 import type { SseEvent } from '../sse/parser.js';
+import type { MaybePromise } from '../util/maybe-promise.js';
 import type { TokenUsage } from './context.js';
 import type { FilterFinding, ResponseTextFilter } from './guard.js';
 
@@ -114,12 +115,15 @@ export class SseRewriter {
     return this.release(end);
   }
 
-  /** push(), after letting the filters prepare what the decided findings need (e.g. token look-ups). */
-  async pushAsync(chunk: Uint8Array, end: boolean): Promise<Uint8Array> {
+  /**
+   * push(), after letting the filters prepare what the decided findings need (e.g. token look-ups).
+   * Asynchronous only when a filter has something to prepare.
+   */
+  pushAsync(chunk: Uint8Array, end: boolean): MaybePromise<Uint8Array> {
     const direct = this.ingest(chunk, end);
     if (direct) return direct;
-    await prepare(this.pendingReplacements());
-    return this.release(end);
+    const preparing = prepare(this.pendingReplacements());
+    return preparing ? preparing.then(() => this.release(end)) : this.release(end);
   }
 
   /** Parses and queues the chunk's events; returns the bytes directly when nothing can be filtered. */
@@ -248,9 +252,9 @@ export class SseRewriter {
   }
 }
 
-/** Lets each filter prepare its own pending findings (one call per filter, run concurrently). */
-async function prepare(pending: readonly Replacement[]): Promise<void> {
-  if (pending.length === 0) return;
+/** Lets each filter prepare its own pending findings (one call per filter, run concurrently); undefined when none has work. */
+function prepare(pending: readonly Replacement[]): Promise<void> | undefined {
+  if (pending.length === 0) return undefined;
   const byFilter = new Map<ResponseTextFilter, FilterFinding[]>();
   for (const r of pending) {
     if (!r.filter.prepare) continue;
@@ -263,7 +267,7 @@ async function prepare(pending: readonly Replacement[]): Promise<void> {
     const p = filter.prepare?.(items);
     if (p) work.push(p);
   }
-  await Promise.all(work);
+  return work.length === 0 ? undefined : Promise.all(work).then(() => undefined);
 }
 
 function parseJsonBody(api: ApiKind, body: Uint8Array, filters: readonly ResponseTextFilter[], usage: TokenUsage) {
@@ -294,9 +298,9 @@ export function rewriteJsonBody(api: ApiKind, body: Uint8Array, filters: readonl
 }
 
 /** rewriteJsonBody, after letting the filters prepare what the findings need (e.g. token look-ups). */
-export async function rewriteJsonBodyAsync(api: ApiKind, body: Uint8Array, filters: readonly ResponseTextFilter[], usage: TokenUsage): Promise<Uint8Array | null> {
+export function rewriteJsonBodyAsync(api: ApiKind, body: Uint8Array, filters: readonly ResponseTextFilter[], usage: TokenUsage): MaybePromise<Uint8Array | null> {
   const job = parseJsonBody(api, body, filters, usage);
   if (!job) return null;
-  await prepare(job.wholes.flatMap((w) => w.edits.pending()));
-  return renderJsonBody(job);
+  const preparing = prepare(job.wholes.flatMap((w) => w.edits.pending()));
+  return preparing ? preparing.then(() => renderJsonBody(job)) : renderJsonBody(job);
 }

@@ -3,12 +3,33 @@
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { describe, expect } from 'vitest';
 import { BodySendMode } from '../../src/extproc/messages.js';
+import { phraseRecognizers } from '../../src/guards/phrases.js';
+import type { FilterFinding, Guard } from '../../src/pipeline/guard.js';
+import { createScanner } from '../../src/redact/scanner.js';
 import { bodyMutationOf, effectiveBody, metadataOf, msg, mutationOf, sleep, type EnvoySim, type Reply, type SimStream } from './envoy-sim.js';
 import {
   bodyMessages, chatBody, cutAt, llmRequestHeaders, OPENAI_CHAT, openAiChatJson, openAiChatSse, openAiChatSseFromDeltas, openAiChatText,
   randomChunks, responseHeaders, sseDataPayloads,
 } from './fixtures.js';
+import { withGuards } from './guards.js';
 import { runCases, type SimCase } from './table.js';
+
+/**
+ * A guard whose response filter masks SLOW only once a 20 ms `prepare` has seen that finding (a
+ * stand-in for a token look-up): emitting a chunk before its preparation finished would leak SLOW.
+ */
+function slowMaskGuard(): Guard {
+  const scanner = createScanner(phraseRecognizers(['SLOW']));
+  const prepared = new WeakSet<FilterFinding>();
+  return {
+    name: 'slow-mask', mode: 'enforce',
+    responseTextFilter: () => ({
+      scanner,
+      replace: (item) => (prepared.has(item) ? '[S]' : null),
+      prepare: async (items) => { await sleep(20); for (const item of items) prepared.add(item); },
+    }),
+  };
+}
 
 /** Runs the request phase of an allowed chat request; the stream then waits for response headers. */
 async function allowedRequest(sim: EnvoySim, requestId = 'sse-1'): Promise<SimStream> {
@@ -105,6 +126,21 @@ const cases: SimCase[] = [
       const generated = openAiChatText(text);
       expect(generated).toBe('The [REDACTED] is ketchup. Our [REDACTED] recipe stays [REDACTED]-free? No: [REDACTED].');
       expect(generated.toLowerCase()).not.toContain('secret');
+      expect(expectMetadataOnLastOnly(replies)).toMatchObject({ verdict: 'allow', request_id: 'sse-1' });
+    },
+  },
+  {
+    // Most chunks are answered synchronously; a chunk whose finding needs a look-up (here a slow
+    // `prepare`, as a token store would be) makes every later chunk queue behind it.
+    name: '3a. a filter that is async for some chunks only: later chunks wait, replies stay in order, output exact',
+    sim: { customize: withGuards(slowMaskGuard()) },
+    async script(sim) {
+      const deltas = ['The ', 'SLOW', ' fox ', 'jumps over ', 'the SLOW dog', ' and ', 'runs.'];
+      const input = openAiChatSseFromDeltas(deltas);
+      const s = await allowedRequest(sim);
+      await s.send(responseHeaders('text/event-stream'));
+      const { replies, output } = await streamChunks(s, randomChunks(input, 5));
+      expect(openAiChatText(output.toString('utf8'))).toBe('The [S] fox jumps over the [S] dog and runs.');
       expect(expectMetadataOnLastOnly(replies)).toMatchObject({ verdict: 'allow', request_id: 'sse-1' });
     },
   },
