@@ -31,6 +31,10 @@ describe('password assignments capture only the value', () => {
     ['German', `Passwort: ${PW}`],
     ['full-width colon', `密码：${PW}`],
     ['openssl pass:', `openssl pkcs12 -passin pass:${PW} -in a.p12`],
+    ['aligned Ruby hash', `:password       => '${PW}',`],
+    ['terraform fmt alignment', `  password            = "${PW}"`],
+    ['Go var with a type', `var dbPassword string = "${PW}"`],
+    ['.NET appSettings', `<add key="SmtpPassword" value="${PW}" />`],
   ])('%s', (_label, text) => {
     const found = scan(text);
     expect(found.some((f) => f.value === PW || f.value === `${PW}&quot`)).toBe(true);
@@ -164,6 +168,29 @@ describe('keys written as byte arrays', () => {
     ['one value repeated', 'key = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0}'],
     ['too few values', 'key = {0x35, 0x34, 0x65, 0x9b}'],
     ['no secret name', `int table[] = {${decList}};`],
+  ])('%s is not reported', (_label, text) => {
+    expect(scan(text)).toEqual([]);
+  });
+});
+
+describe('generated tokens under secret names', () => {
+  it.each([
+    ['Azure DevOps PAT (lower-case base32)', `var personalAccessToken = "${r('abcdefghijklmnopqrstuvwxyz234567', 52)}";`],
+    ['upper-case base32', `API_TOKEN=${r('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 32)}`],
+    ['Go typed declaration', `var githubToken string = "${TOKEN}"`],
+    ['.NET appSettings token', `<add key="Api.Token" value="${TOKEN}"/>`],
+  ])('%s', (_label, text) => {
+    expect(scan(text).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['lower-case words with a digit', 'export API_TOKEN_NAME=deploymentconfiguration2'],
+    ['EIP-55 checksummed address', 'tokenAddress = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"'],
+    ['mixed-case hex', `api_key: ${'acdeFf05b1a6d4c890237bf08c5e6e8d2b4d0f2e'}`],
+    ['appSettings key with a harmless suffix', '<add key="PasswordLength" value="12345678" />'],
+    ['appSettings key that is no secret', '<add key="FromEmailAddress" value="alerts@example.org"/>'],
+    ['JavaScript optional chaining', 'const passthrough = desc?.writable === true'],
+    ['a chalk call', 'const benchmarkPass = $.green(F_DOT);'],
   ])('%s is not reported', (_label, text) => {
     expect(scan(text)).toEqual([]);
   });

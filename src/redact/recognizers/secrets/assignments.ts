@@ -60,12 +60,17 @@ export const KEY_CLOSE = '(?:\\\\{0,3}["\'`])?[\\])]?';
 /** Assignment operators, typed declarations (`password: String =`), comparisons, URL-encoded `=`. */
 const OPS = [
   ':[ \\t]{0,2}[A-Za-z_&][\\w.<>\\[\\]|?&]{0,30}[ \\t]{0,3}(?:=|:=)', // typed declaration
+  '(?:string|\\[\\]byte)[ \\t]{0,3}=', // Go: var token string = "..."
   ':=', '=>', '->', '===', '!==', '==', '!=', '\\?=', '\\+=', '%3[Dd]', '=', ':',
   '：', '＝', // full-width forms, common in CJK text
 ].join('|');
 
-/** Between key and value: spaces, an operator, spaces. `(?:[ \t]|\\t)` also accepts a literal `\t`. */
-export const SEP = `(?:[ \\t]|\\\\t){0,3}(?:${OPS})(?:[ \\t]|\\\\t){0,3}`;
+/**
+ * Between key and value: spaces, an operator, spaces. `(?:[ \t]|\\t)` also accepts a literal `\t`.
+ * Formatters align operators in columns (`terraform fmt`, gofmt struct literals, Ruby hashes), so the
+ * space before the operator may be long.
+ */
+export const SEP = `(?:[ \\t]|\\\\t){0,24}(?:${OPS})(?:[ \\t]|\\\\t){0,3}`;
 
 /** Password-only separator: bare whitespace (`--password x`, `PASSWORD 'x'`), optionally "is". */
 const SPACE_SEP = '(?:[ \\t]|\\\\t){1,4}(?:is[ \\t]{1,3})?';
@@ -142,6 +147,9 @@ function assignment(words: string, sep: string, value: string): string {
 
 /** Quoted names that are harmless ("nextPageToken", "secret_name"): swallowed, never reported. */
 const QUOTED_HARMLESS = `["'](?i:[\\w.-]{0,10}?(?:${HARMLESS_PREFIXES})[\\w.-]{0,20}?(?:${PASSWORD_WORDS}|${SECRET_WORDS})[\\w.-]{0,20}|[\\w.-]{0,30}(?:${PASSWORD_WORDS}|${SECRET_WORDS})[_.-]?(?:${HARMLESS_SUFFIXES}))["']`;
+
+/** A .NET appSettings entry whose key names a secret: `<add key="SmtpPassword" value="x" />`. */
+const APP_SETTING = `<add[ \\t]+key[ \\t]*=[ \\t]*(?:${QUOTED_HARMLESS}|"(?i:[\\w.:-]{0,30}(?:${PASSWORD_WORDS}|${SECRET_WORDS})[\\w.:-]{0,20})"[ \\t]+value[ \\t]*=[ \\t]*"([^"\\n]{4,256})")`;
 
 export const ASSIGNMENT_RECOGNIZERS: readonly Recognizer[] = [
   secret({
@@ -257,6 +265,17 @@ export const ASSIGNMENT_RECOGNIZERS: readonly Recognizer[] = [
     confidence: 0.75,
     validate: (v) => passwordValueValid(v) || tokenValueValid(v),
     keywords: ['</'],
+  }),
+  secret({
+    // web.config / app.config: the key attribute names the setting, the value attribute holds it.
+    id: 'app_setting_secret',
+    entity: 'GENERIC_SECRET',
+    pattern: APP_SETTING,
+    group: 1,
+    maxLength: 256,
+    confidence: 0.8,
+    validate: (v) => passwordValueValid(v) || tokenValueValid(v),
+    keywords: ['<add'],
   }),
   secret({
     // PHP/Python/JSON style: ['api_key' => 'x'], {"token": "x"}.

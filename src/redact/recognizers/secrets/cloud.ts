@@ -288,6 +288,15 @@ export const CLOUD_RECOGNIZERS: readonly Recognizer[] = [
     keywords: ['heroku'],
   }),
   secret({
+    // Origin CA keys (the legacy "user service key" for the Origin CA API).
+    id: 'cloudflare_origin_ca_key',
+    entity: 'CLOUDFLARE_API_KEY',
+    pattern: '\\bv1\\.0-[a-f0-9]{24}-[a-f0-9]{146}\\b',
+    maxLength: 176,
+    validate: bodyAfter(5, 3.5),
+    keywords: ['v1.0-'],
+  }),
+  secret({
     // Cloudflare's prefixed tokens (2025): account, user and API key tokens.
     id: 'cloudflare_token',
     entity: 'CLOUDFLARE_API_TOKEN',

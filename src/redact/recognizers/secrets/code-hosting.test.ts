@@ -1,7 +1,7 @@
 // GitHub (with its CRC32 checksum), GitLab (exact lengths per prefix), Atlassian, Sourcegraph, JFrog.
 import { describe, expect, it } from 'vitest';
 import { githubChecksumValid } from './code-hosting.js';
-import { ALNUM, B64URL, DIGITS, HEX, githubToken, prng, rand, scan } from './testing/tokens.js';
+import { ALNUM, B64URL, DIGITS, HEX, LOWER, githubToken, prng, rand, scan } from './testing/tokens.js';
 import { base62, crc32 } from './util.js';
 
 const next = prng(202);
@@ -41,6 +41,8 @@ describe('GitHub checksum', () => {
 describe('code hosting recognizers find valid values', () => {
   it.each([
     ['GitHub fine-grained PAT', `github_pat_11${r(ALNUM, 20)}_${r(ALNUM, 59)}`, 'GITHUB_TOKEN', 'github_pat_'],
+    ['GitHub fine-grained PAT, any 82 word characters', `github_pat_${r(ALNUM + '_', 82)}`, 'GITHUB_TOKEN', 'github_pat_'],
+    ['GitLab session cookie', `Cookie: _gitlab_session=${r(LOWER + DIGITS, 32)}`, 'GITLAB_SESSION', '_gitlab_session='],
     ['GitLab PAT', `glpat-${r(ALNUM + '_-', 20)}`, 'GITLAB_TOKEN', 'glpat-'],
     ['GitLab routable PAT', `glpat-${r(ALNUM, 20)}.01.${r(ALNUM, 9)}`, 'GITLAB_TOKEN', '.01.'],
     ['GitLab deploy token', `gldt-${r(ALNUM, 20)}`, 'GITLAB_TOKEN', 'gldt-'],
@@ -52,6 +54,7 @@ describe('code hosting recognizers find valid values', () => {
     ['GitLab CI job token', `glcbt-64_${r(ALNUM, 20)}`, 'GITLAB_TOKEN', 'glcbt-'],
     ['GitLab runner registration', `GR1348941${r(ALNUM, 20)}`, 'GITLAB_TOKEN', 'GR1348941'],
     ['Atlassian API token', `ATATT3${r(B64URL, 180)}=${r('ABCDEF' + DIGITS, 8)}`, 'ATLASSIAN_API_TOKEN', 'ATATT3'],
+    ['Atlassian API token with = inside', `ATATT3${r(B64URL, 90)}=${r(B64URL, 95)}`, 'ATLASSIAN_API_TOKEN', 'ATATT3'],
     ['Bitbucket app password', `ATBB${r(ALNUM, 32)}`, 'ATLASSIAN_API_TOKEN', 'ATBB'],
     ['Jira DC PAT', `Bearer ${Buffer.concat([Buffer.from('926607655526:'), Buffer.from(r(ALNUM, 20))]).toString('base64')}`, 'ATLASSIAN_PAT', ''],
     ['Sourcegraph token', `sgp_${r(HEX, 16)}_${r(HEX, 40)}`, 'SOURCEGRAPH_TOKEN', 'sgp_'],

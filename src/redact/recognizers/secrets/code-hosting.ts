@@ -69,7 +69,8 @@ export const CODE_HOSTING_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'github_fine_grained_pat',
     entity: 'GITHUB_TOKEN',
-    pattern: '\\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}\\b',
+    // 22 + `_` + 59 as GitHub issues them; gitleaks accepts any 82 word characters after the prefix.
+    pattern: '\\bgithub_pat_[A-Za-z0-9_]{82}\\b',
     maxLength: 93,
     confidence: 0.95,
     validate: bodyAfter(11),
@@ -154,7 +155,7 @@ export const CODE_HOSTING_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'gitlab_session_cookie',
     entity: 'GITLAB_SESSION',
-    pattern: '_gitlab_session=[0-9a-f]{32}\\b',
+    pattern: '_gitlab_session=[0-9a-z]{32}\\b',
     maxLength: 48,
     validate: bodyAfter(16),
     keywords: ['_gitlab_session='],
@@ -165,7 +166,7 @@ export const CODE_HOSTING_RECOGNIZERS: readonly Recognizer[] = [
     // Cloud API tokens: ATATT3 + base64url body + "=" + an 8-hex CRC suffix (often escaped).
     id: 'atlassian_api_token',
     entity: 'ATLASSIAN_API_TOKEN',
-    pattern: '\\bATATT3[A-Za-z0-9_-]{150,}(?:(?:=|\\\\=|%3[Dd])[A-F0-9]{8})?',
+    pattern: '\\bATATT3[A-Za-z0-9_=-]{150,}(?:(?:=|\\\\=|%3[Dd])[A-F0-9]{8})?',
     maxLength: 270,
     validate: bodyAfter(6, 4.5),
     keywords: ['atatt3'],

@@ -30,6 +30,17 @@ describe('commands and headers: only the secret part is reported', () => {
     ['sshpass', `sshpass -p '${PW}' ssh host`, PW],
     ['net user', `net user backup ${PW} /add`, PW],
     ['htpasswd -b', `htpasswd -b -c /etc/nginx/.htpasswd alice ${PW}`, PW],
+    ['.NET NetworkCredential', `client.Credentials = new NetworkCredential("ci@example.org", "${PW}");`, PW],
+    ['NetworkCredential, lower-case password', 'new System.Net.NetworkCredential("cidownload", "vzihlaquknriqlht")', 'vzihlaquknriqlht'],
+    ['Java UsernamePasswordCredentials', `new UsernamePasswordCredentials("svc", "${PW}")`, PW],
+    ['Java PasswordAuthentication', `return new PasswordAuthentication("svc", "${PW}".toCharArray());`, PW],
+    ['Python smtplib login', `server.login('alerts@example.org', '${PW}')`, PW],
+    ['Python HTTPDigestAuth', `auth=HTTPDigestAuth('svc', '${PW}')`, PW],
+    ['Go SetBasicAuth', `req.SetBasicAuth("svc", "${PW}")`, PW],
+    ['AWS SDK static credentials', `credentials.NewStaticCredentials("AKID", "${TOKEN}", "")`, TOKEN],
+    ['DirectoryEntry (third argument)', `new DirectoryEntry("LDAP://dc.example.org", "EXAMPLE\\svc", "${PW}")`, PW],
+    ['Go smtp.PlainAuth (third argument)', `smtp.PlainAuth("", "bot@example.org", "${PW}", "smtp.example.org")`, PW],
+    ['PsExec -u -p', `psexec \\\\10.0.0.5 -u CORP\\admin -p ${PW} cmd /c whoami`, PW],
   ])('%s', (_label, text, value) => {
     const found = scan(text);
     expect(found.length).toBeGreaterThan(0);
@@ -52,6 +63,12 @@ describe('commands and headers: only the secret part is reported', () => {
     ['Bearer from a command', 'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://x'],
     ['SQL with a variable', "ALTER USER app IDENTIFIED BY '${DB_PASSWORD}';"],
     ['net user without a password', 'net user guest /active:yes'],
+    ['NetworkCredential with variables', 'new NetworkCredential(user, password)'],
+    ['NetworkCredential with a placeholder', 'new NetworkCredential("user", "password")'],
+    ['login with a template', 'client.login("svc", "${SMTP_PASSWORD}")'],
+    ['DirectoryEntry with two arguments', 'new DirectoryEntry("LDAP://dc.example.org", "svc")'],
+    ['PsExec with a variable', 'psExec \\\\host -u User -p $Password -i -d calc.exe'],
+    ['PsExec with a batch variable', '%BIN%\\PsExec.exe \\\\host -u HOST\\svc -p %nothing% -i 2'],
   ])('%s is not reported', (_label, text) => {
     expect(scan(text)).toEqual([]);
   });

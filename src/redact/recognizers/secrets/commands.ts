@@ -53,6 +53,18 @@ function oauthSignatureValid(raw: string): boolean {
   return bytes !== null && OAUTH_SIGNATURE_BYTES.includes(bytes.length) && !isFillerToken(stripPadding(v));
 }
 
+/** Calls whose second argument is a password or secret key (see credential_call_second_arg). */
+const CREDENTIAL_CALLS_2ND = [
+  'NetworkCredential', 'UsernamePasswordCredentials?', 'PasswordAuthentication', 'HTTPDigestAuth', 'DigestAuth',
+  'SetBasicAuth', '\\.login', '\\.(?:simple_)?bind_s', 'BasicAWSCredentials', 'NewStaticCredentials',
+].join('|');
+
+/** A quoted literal in a password position: anything but a template or a placeholder. */
+function positionalPasswordValid(raw: string): boolean {
+  const v = trimValue(raw);
+  return v.length >= 4 && !isTemplateOrReference(v) && !isPlaceholder(v);
+}
+
 const SECRET_FLAG_WORDS = 'secret|token|api-?key|apikey|access-?key|auth-?token|bearer|credentials?|client-secret|private-key|auth-key|key';
 
 export const COMMAND_RECOGNIZERS: readonly Recognizer[] = [
@@ -194,6 +206,33 @@ export const COMMAND_RECOGNIZERS: readonly Recognizer[] = [
     keywords: ['auth'],
   }),
   secret({
+    // Credential constructors and calls whose second argument is the password or secret key:
+    // .NET NetworkCredential("user", "pw"), Java UsernamePasswordCredentials / PasswordAuthentication
+    // / BasicAWSCredentials, Python HTTPDigestAuth / smtplib and ftplib login / ldap bind_s, Go
+    // req.SetBasicAuth and credentials.NewStaticCredentials. Quoted literals only: variables are not
+    // values. The position says "password", so any non-placeholder string counts.
+    id: 'credential_call_second_arg',
+    entity: 'PASSWORD',
+    pattern: `(?:${CREDENTIAL_CALLS_2ND})[ \\t]{0,4}\\([ \\t]{0,4}["'][^"'\\n]{1,128}["'][ \\t]{0,4},\\s{0,16}["']([^"'\\s]{4,128})["']`,
+    group: 1,
+    maxLength: 128,
+    confidence: 0.85,
+    validate: positionalPasswordValid,
+    keywords: ['networkcredential', 'passwordcredential', 'passwordauthentication', 'digestauth', 'basicauth', 'login(', 'bind_s', 'awscredentials', 'staticcredentials'],
+  }),
+  secret({
+    // Third argument: .NET DirectoryEntry(path, user, password), Go smtp.PlainAuth(identity, user,
+    // password, host).
+    id: 'credential_call_third_arg',
+    entity: 'PASSWORD',
+    pattern: `(?:DirectoryEntry|PlainAuth)[ \\t]{0,4}\\((?:[ \\t]{0,4}["'][^"'\\n]{0,128}["'][ \\t]{0,4},\\s{0,16}){2}["']([^"'\\s]{4,128})["']`,
+    group: 1,
+    maxLength: 128,
+    confidence: 0.85,
+    validate: positionalPasswordValid,
+    keywords: ['directoryentry', 'plainauth'],
+  }),
+  secret({
     // `pass:secret` argument syntax of openssl (-passin/-passout) and similar tools.
     id: 'openssl_pass_argument',
     entity: 'PASSWORD',
@@ -214,6 +253,17 @@ export const COMMAND_RECOGNIZERS: readonly Recognizer[] = [
     confidence: 0.85,
     validate: passwordValueValid,
     keywords: ['net user', 'htpasswd'],
+  }),
+  secret({
+    // Sysinternals PsExec: `psexec \\\\host -u DOMAIN\\user -p password cmd`.
+    id: 'psexec_password',
+    entity: 'PASSWORD',
+    pattern: '(?i:psexec)[^\\n]{0,120}?[ \\t]-u[ \\t]{1,8}\\S{1,128}[ \\t]{1,8}-p[ \\t]{1,8}["\']?([^\\s"\']{3,128})',
+    group: 1,
+    maxLength: 128,
+    confidence: 0.85,
+    validate: positionalPasswordValid,
+    keywords: ['psexec'],
   }),
   secret({
     // SSH/sshpass and similar: sshpass -p 'x'.

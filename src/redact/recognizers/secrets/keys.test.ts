@@ -83,10 +83,60 @@ describe('lines of key body without their markers', () => {
   });
 });
 
+describe('public armored blocks are not key material', () => {
+  it.each([
+    'CERTIFICATE', 'TRUSTED CERTIFICATE', 'CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST', 'X509 CRL',
+    'PUBLIC KEY', 'RSA PUBLIC KEY', 'PGP PUBLIC KEY BLOCK', 'PGP SIGNATURE', 'PGP MESSAGE', 'PKCS7',
+  ])('the body lines of a %s block are not reported', (label) => {
+    const text = `Here it is:\n${pemBlock(label, 8)}\nDone.`;
+    expect(scan(text)).toEqual([]);
+  });
+
+  it('a PGP public key with armor headers, indented, in a code string', () => {
+    const lines = Array.from({ length: 6 }, () => r(B64, 64));
+    const armored = `-----BEGIN PGP PUBLIC KEY BLOCK-----\nVersion: GnuPG v2\nComment: test\n\n${lines.join('\n')}\n=${r(B64, 4)}\n-----END PGP PUBLIC KEY BLOCK-----`;
+    expect(scan(armored)).toEqual([]);
+    expect(scan(armored.replaceAll('\n', '\n    '))).toEqual([]);
+    const quoted = `const cert = "${pemBlock('CERTIFICATE', 4, '\\n')}";`;
+    expect(scan(quoted)).toEqual([]);
+  });
+
+  it('a private key next to a certificate is still found, and only it', () => {
+    const key = pemBlock('EC PRIVATE KEY', 4);
+    const found = scan(`${pemBlock('CERTIFICATE', 6)}\n${key}\n${pemBlock('CERTIFICATE', 6)}`);
+    expect(found.map((f) => f.value)).toEqual([key]);
+  });
+
+  it('lines after a certificate that was cut off are judged on their own', () => {
+    const text = `-----BEGIN CERTIFICATE-----\n${r(B64, 64)}\n${r(B64, 64)}`;
+    expect(scan(text).map((f) => f.recognizer)).toEqual(['private_key_body_line', 'private_key_body_line']);
+  });
+});
+
 describe('base64-wrapped PEM and inline OpenSSH keys', () => {
   it('base64 of a PEM private key header', () => {
     const wrapped = Buffer.from(`-----BEGIN PRIVATE KEY-----\n${r(B64, 64)}\n`).toString('base64');
     expect(scan(`tls.key: ${wrapped}`).map((f) => f.entity)).toContain('PRIVATE_KEY');
+  });
+
+  it.each([
+    ['a PEM file with a leading comment', `# issued 2024\n-----BEGIN RSA PRIVATE KEY-----\n${r(B64, 64)}\n-----END RSA PRIVATE KEY-----\n`],
+    ['YAML with an indented key', `tls:\n  cert: |\n    x\n  key: |\n    -----BEGIN EC PRIVATE KEY-----\n    ${r(B64, 64)}\n`],
+    ['a PGP private key block', `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${r(B64, 64)}\n`],
+  ])('base64 of %s (the marker at any byte offset) is one finding over the whole blob', (_label, text) => {
+    for (const pad of ['', 'a', 'ab']) {
+      const wrapped = Buffer.from(pad + text).toString('base64');
+      const found = scan(`value: ${wrapped}\n`).filter((f) => f.recognizer === 'pem_private_key_base64');
+      expect(found.map((f) => f.value)).toEqual([wrapped]);
+    }
+  });
+
+  it.each([
+    ['base64 prose mentioning keys', 'Rotate the private key every year and keep the public key in the repo.'],
+    ['base64 of a public key', `-----BEGIN PUBLIC KEY-----\n${r(B64, 64)}\n-----END PUBLIC KEY-----`],
+  ])('%s is not a base64 PEM private key', (_label, text) => {
+    const wrapped = Buffer.from(text).toString('base64');
+    expect(scan(wrapped).filter((f) => f.recognizer === 'pem_private_key_base64')).toEqual([]);
   });
 
   it('base64 of a certificate is not a private key', () => {

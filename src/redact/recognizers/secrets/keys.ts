@@ -14,6 +14,17 @@ const PEM_LABEL = '[A-Z0-9]{1,12}(?: [A-Z0-9]{1,12}){0,4}';
 const PEM_BEGIN = `-----BEGIN (?:${PEM_LABEL} )?PRIVATE KEY(?: BLOCK)?-----`;
 const PEM_END = `-----END (?:${PEM_LABEL} )?PRIVATE KEY(?: BLOCK)?-----`;
 
+/**
+ * Armored blocks that hold public material: certificates (and their requests and CRLs), public keys
+ * (SPKI, PKCS#1, PGP), signatures and PGP messages. Their body lines look exactly like a private key's
+ * (base64 of DER, "MII..."), so the body-line recognizers swallow a whole such block in a leading
+ * alternative without a capture group (the scanner drops matches whose value group is empty) and its
+ * lines are never reported. Only complete blocks are swallowed: the lazy body stops at the first END
+ * marker, and a block without one (cut off) is judged line by line as before.
+ */
+const PUBLIC_LABEL = '(?:[A-Z0-9]{1,12} ){0,3}(?:CERTIFICATE(?: REQUEST)?|CRL|PUBLIC KEY(?: BLOCK)?|SIGNATURE|(?:SIGNED )?MESSAGE|PKCS7|CMS|PARAMETERS)';
+const PUBLIC_BLOCK = `-----BEGIN ${PUBLIC_LABEL}-----[\\s\\S]*?-----END [A-Z0-9 ]{1,40}-----`;
+
 /** Base64 characters in a PEM body once line breaks, escapes, quotes and string glue are removed. */
 function pemBodyLength(block: string): number {
   const start = block.indexOf('-----', 10) + 5;
@@ -92,11 +103,23 @@ export function jwtValid(token: string): boolean {
   }
 }
 
-/** Base64 of a PEM header ("-----BEGIN ...") sitting in config, e.g. a Kubernetes secret. */
+/**
+ * A base64 blob that decodes to text containing a PEM private key: a Kubernetes secret's `tls.key`
+ * (base64 of the PEM file), or a whole config file (Helm values, YAML) base64-encoded with a key inside.
+ */
 function base64PemValid(value: string): boolean {
   const raw = base64Decode(value.slice(0, Math.floor(value.length / 4) * 4));
-  return raw !== null && raw.toString('latin1').includes('PRIVATE');
+  if (raw === null) return false;
+  const text = raw.toString('latin1');
+  const at = text.indexOf('PRIVATE KEY');
+  return at >= 0 && (text.startsWith('-----', at + 11) || text.startsWith(' BLOCK-----', at + 11));
 }
+
+/**
+ * "PRIVATE KEY" in base64 at each of the three byte alignments (the characters that depend on its
+ * bytes alone), and base64 of "-----BEGIN " at the start of a blob: one must occur in the blob.
+ */
+const BASE64_PEM_KEYWORDS = ['ls0tls1crudjti', 'ufjjvkfursblrv', 'bssvzbveugs0vz', 'quklwqvrfietfw'];
 
 export const KEY_RECOGNIZERS: readonly Recognizer[] = [
   secret({
@@ -144,9 +167,11 @@ export const KEY_RECOGNIZERS: readonly Recognizer[] = [
     // characters, optional closing decoration, end of line.
     id: 'private_key_body_line',
     entity: 'PRIVATE_KEY',
-    pattern: `(?m)^${BODY_PREFIX}([A-Za-z0-9+/]{50,100}={0,2})(?:[ \\t"'\`*/+),;]|\\\\{1,4}[rn]?){0,16}$`,
+    pattern: `(?m)${PUBLIC_BLOCK}|^${BODY_PREFIX}([A-Za-z0-9+/]{50,100}={0,2})(?:[ \\t"'\`*/+),;]|\\\\{1,4}[rn]?){0,16}$`,
     group: 1,
-    maxLength: 102,
+    // The value is at most 102 characters; the bound covers a swallowed public block, so the streaming
+    // redactor holds an open certificate back until its END line decides it.
+    maxLength: PEM_MAX_LENGTH,
     confidence: 0.75,
     validate: keyBodyLineValid,
   }),
@@ -155,9 +180,9 @@ export const KEY_RECOGNIZERS: readonly Recognizer[] = [
     // may share one physical line joined by escaped line breaks ("...\\n" + "...\\n").
     id: 'private_key_body_string',
     entity: 'PRIVATE_KEY',
-    pattern: `(?m)^${BODY_PREFIX}([A-Za-z0-9+/]{16,130}(?:${ESC}[A-Za-z0-9+/]{16,130}){0,3}={0,2})[ \\t]{0,4}\\\\{1,4}[rn]?(?:[ \\t"'\`*/+),;]|\\\\{1,4}[rn]?){0,16}$`,
+    pattern: `(?m)${PUBLIC_BLOCK}|^${BODY_PREFIX}([A-Za-z0-9+/]{16,130}(?:${ESC}[A-Za-z0-9+/]{16,130}){0,3}={0,2})[ \\t]{0,4}\\\\{1,4}[rn]?(?:[ \\t"'\`*/+),;]|\\\\{1,4}[rn]?){0,16}$`,
     group: 1,
-    maxLength: 560,
+    maxLength: PEM_MAX_LENGTH,
     confidence: 0.75,
     validate: keyBodyLineValid,
     keywords: ['\\'],
@@ -165,12 +190,13 @@ export const KEY_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'pem_private_key_base64',
     entity: 'PRIVATE_KEY',
-    // base64("-----BEGIN ") is "LS0tLS1CRUdJTi"; the decoded header must name a private key.
-    pattern: '\\bLS0tLS1CRUdJTi[A-Za-z0-9+/]{20,}={0,2}',
+    // The whole blob is the value; the decoded text must hold a private key's PEM marker.
+    pattern: '(?:^|[^A-Za-z0-9+/=])([A-Za-z0-9+/]{32,}={0,2})',
+    group: 1,
     maxLength: PEM_MAX_LENGTH,
     confidence: 0.95,
     validate: base64PemValid,
-    keywords: ['ls0tls1crudjti'],
+    keywords: BASE64_PEM_KEYWORDS,
   }),
   secret({
     id: 'jwt',

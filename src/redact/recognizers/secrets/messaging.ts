@@ -22,6 +22,18 @@ function slackValid(token: string): boolean {
   return !isFillerToken(tail) && charClasses(token).digit >= 6;
 }
 
+/** The secret half of a bot token is random, not filler. */
+function telegramTokenValid(v: string): boolean {
+  return !isFillerToken(v.slice(v.indexOf(':') + 3));
+}
+
+/** The secret part of a Slack webhook URL: its last segment, or for other shapes the whole path. */
+function slackWebhookValid(v: string): boolean {
+  const path = v.slice(v.indexOf('/', 16) + 1);
+  if (path.startsWith('T') && !isFillerToken(v.slice(v.lastIndexOf('/') + 1))) return true;
+  return path.length >= 43 && !isFillerToken(path.replaceAll('/', '')) && entropy(path) >= 4;
+}
+
 export const MESSAGING_RECOGNIZERS: readonly Recognizer[] = [
   // Slack ------------------------------------------------------------------------------------------
   secret({
@@ -36,7 +48,7 @@ export const MESSAGING_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'slack_user_token',
     entity: 'SLACK_TOKEN',
-    pattern: '\\bxox[pe]-[0-9]{8,14}-[0-9]{8,14}-[0-9]{8,14}-[A-Za-z0-9]{28,34}\\b',
+    pattern: '\\bxox[pe]-[0-9]{8,14}-[0-9]{8,14}-[0-9]{8,14}-[A-Za-z0-9-]{28,34}\\b',
     maxLength: 90,
     confidence: 0.95,
     validate: slackValid,
@@ -70,10 +82,12 @@ export const MESSAGING_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'slack_webhook_url',
     entity: 'SLACK_WEBHOOK_URL',
-    pattern: 'hooks\\.slack\\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,12}/[AB][A-Z0-9]{6,12}/(?:[0-9]{10,20}/)?[A-Za-z0-9]{20,32}\\b',
+    // services/T…/B…/secret as issued; workflow and trigger URLs carry other id shapes, so any path
+    // of the length gitleaks accepts counts too, when it is random.
+    pattern: 'hooks\\.slack\\.com/(?:services|workflows|triggers)/(?:T[A-Z0-9]{6,12}/[AB][A-Z0-9]{6,12}/(?:[0-9]{10,20}/)?[A-Za-z0-9]{20,32}\\b|[A-Za-z0-9+/_-]{43,56})',
     maxLength: 140,
     confidence: 0.95,
-    validate: (v) => !isFillerToken(v.slice(v.lastIndexOf('/') + 1)),
+    validate: slackWebhookValid,
     keywords: ['hooks.slack.com'],
   }),
 
@@ -94,19 +108,33 @@ export const MESSAGING_RECOGNIZERS: readonly Recognizer[] = [
     keywords: ['/api/webhooks/'],
   }),
   secret({
-    // Bot tokens: numeric bot id ":" "AA" + 33 characters; also inside api.telegram.org/bot<token>.
+    // Bot tokens: numeric bot id ":" "AA" + 33 characters, standing alone (not glued to a word).
     id: 'telegram_bot_token',
     entity: 'TELEGRAM_BOT_TOKEN',
-    pattern: '(?:^|[^0-9A-Za-z]|bot)([0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?:[^A-Za-z0-9_-]|$)',
+    pattern: '(?:^|[^0-9A-Za-z_])([0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?:[^A-Za-z0-9_-]|$)',
     group: 1,
     maxLength: 46,
-    validate: (v) => !isFillerToken(v.slice(v.indexOf(':') + 3)),
+    validate: telegramTokenValid,
+    keywords: [':aa'],
+  }),
+  secret({
+    // Glued to "bot", as in the Bot API's URLs (api.telegram.org/bot<token>/getMe): like gitleaks and
+    // trufflehog, only with the word telegram near, since "bot<digits>" is otherwise just an identifier.
+    id: 'telegram_bot_token_url',
+    entity: 'TELEGRAM_BOT_TOKEN',
+    pattern: 'bot([0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?:[^A-Za-z0-9_-]|$)',
+    group: 1,
+    maxLength: 46,
+    validate: telegramTokenValid,
+    context: ['telegram'],
+    requireContext: true,
+    contextWindow: 64,
     keywords: [':aa'],
   }),
   secret({
     id: 'teams_webhook_url',
     entity: 'TEAMS_WEBHOOK_URL',
-    pattern: 'https://[a-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2/[A-Za-z0-9@-]{20,100}/IncomingWebhook/[a-f0-9]{32}/[A-Za-z0-9-]{20,60}',
+    pattern: 'https://[a-z0-9-]{1,200}\\.webhook\\.office\\.com/webhookb2/[A-Za-z0-9@-]{20,100}/IncomingWebhook/[A-Za-z0-9]{32}/[A-Za-z0-9-]{20,60}',
     maxLength: 300,
     keywords: ['webhook.office.com'],
   }),
@@ -142,7 +170,8 @@ export const MESSAGING_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'sendgrid_api_key',
     entity: 'SENDGRID_API_KEY',
-    pattern: '\\bSG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{16,64}\\b',
+    // SG.<22>.<43> as issued; gitleaks also takes any 66 token characters after "SG.".
+    pattern: '\\bSG\\.(?:[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{16,64}|[A-Za-z0-9_=.-]{66})\\b',
     maxLength: 100,
     confidence: 0.95,
     validate: (v) => !isFillerToken(v.slice(3).replace('.', '')),
@@ -231,8 +260,9 @@ export const MESSAGING_RECOGNIZERS: readonly Recognizer[] = [
     // App access tokens: numeric app id "|" app secret.
     id: 'facebook_app_token',
     entity: 'FACEBOOK_ACCESS_TOKEN',
-    pattern: '\\b[0-9]{15,16}\\|[A-Za-z0-9_-]{27}\\b',
-    maxLength: 44,
+    // app id | app secret or client token (27-40 characters, as gitleaks takes them).
+    pattern: '\\b[0-9]{15,16}\\|[A-Za-z0-9_-]{27,40}\\b',
+    maxLength: 57,
     validate: (v) => !isFillerToken(v.slice(v.indexOf('|') + 1)),
     keywords: ['|'],
   }),

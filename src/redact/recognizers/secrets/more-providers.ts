@@ -9,7 +9,7 @@ const NAMED_PROVIDERS = [
   'adafruit', 'bittrex', 'codecov', 'confluent', 'droneci', 'drone', 'etsy', 'fastly', 'finicity',
   'finnhub', 'flickr', 'freshbooks', 'gitter', 'kraken', 'kucoin', 'launchdarkly', 'mattermost',
   'messagebird', 'nytimes', 'rapidapi', 'sendbird', 'snyk', 'squarespace', 'travis', 'yandex',
-  'beamer', 'looker', 'privateai', 'meraki', 'bitbucket', 'circleci', 'newrelic', 'pagerduty',
+  'beamer', 'looker', 'privateai', 'bitbucket', 'circleci', 'newrelic', 'pagerduty',
   'opsgenie', 'rollbar', 'bugsnag', 'logdna', 'loggly', 'segment', 'mixpanel', 'amplitude',
   'hubspot', 'zoho', 'freshdesk', 'trello', 'clickup', 'monday', 'jira', 'confluence', 'smartsheet',
   'twitch', 'spotify', 'discogs', 'vimeo', 'youtube', 'openweather', 'weatherstack', 'ipinfo',
@@ -32,6 +32,17 @@ export const MORE_PROVIDER_RECOGNIZERS: readonly Recognizer[] = [
     confidence: 0.85,
     validate: randomKey,
     // No keyword list: sixty-odd substring checks cost more than RE2's single pass over the names.
+  }),
+  secret({
+    // Cisco Meraki dashboard API keys are 40 lower-case hex characters, named in the key.
+    id: 'meraki_api_key',
+    entity: 'THIRD_PARTY_API_KEY',
+    pattern: `(?:^|[^A-Za-z])(?i:meraki)[\\w.-]{0,30}?["']?[ \\t]{0,3}(?:[:=]|:=|=>)[ \\t]{0,3}["']?([0-9a-f]{40})(?:[^0-9A-Za-z_]|$)`,
+    group: 1,
+    maxLength: 40,
+    confidence: 0.85,
+    validate: (v) => !isFillerToken(v) && entropy(v) >= 3,
+    keywords: ['meraki'],
   }),
   secret({
     id: 'adobe_client_secret',
@@ -68,7 +79,7 @@ export const MORE_PROVIDER_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'harness_pat',
     entity: 'HARNESS_TOKEN',
-    pattern: '\\b(?:pat|sat)\\.[A-Za-z0-9_-]{22}\\.[0-9a-f]{24}\\.[A-Za-z0-9]{20}\\b',
+    pattern: '\\b(?:pat|sat)\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20}\\b',
     maxLength: 72,
     keywords: ['pat.', 'sat.'],
   }),
@@ -91,7 +102,7 @@ export const MORE_PROVIDER_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'authress_key',
     entity: 'AUTHRESS_KEY',
-    pattern: '\\b(?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_-][a-z0-9-]{10,32}\\.[A-Za-z0-9+/_=-]{30,120}',
+    pattern: '\\b(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\\.[A-Za-z0-9]{4,6}\\.acc[_-][A-Za-z0-9-]{10,32}\\.[A-Za-z0-9+/_=-]{30,120}',
     maxLength: 200,
     keywords: ['.acc_', '.acc-'],
   }),

@@ -32,7 +32,7 @@ export const PAYMENT_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'square_access_token',
     entity: 'SQUARE_ACCESS_TOKEN',
-    pattern: '\\b(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22})\\b',
+    pattern: '\\b(?:EAAA[A-Za-z0-9_-]{22,60}|sq0atp-[A-Za-z0-9_-]{22})\\b',
     maxLength: 64,
     validate: (v) => !isFillerToken(v.slice(v.startsWith('EAAA') ? 4 : 7)),
     keywords: ['eaaa', 'sq0atp-'],
@@ -91,7 +91,7 @@ export const PAYMENT_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'flutterwave_key',
     entity: 'FLUTTERWAVE_KEY',
-    pattern: '\\bFLW(?:SECK|PUBK)(?:_TEST)?-[a-hA-H0-9]{32}-X\\b|\\bFLWSECK_TEST[a-hA-H0-9]{12}\\b',
+    pattern: '\\bFLW(?:SECK|PUBK)(?:_TEST)?-[a-hA-H0-9]{32}-X\\b|\\bFLWSECK_TEST-?[a-hA-H0-9]{12}\\b',
     maxLength: 48,
     validate: (v) => !isFillerToken(v.slice(8)),
     keywords: ['flwseck', 'flwpubk'],
@@ -133,7 +133,7 @@ export const PAYMENT_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'shippo_api_token',
     entity: 'SHIPPO_API_TOKEN',
-    pattern: '\\bshippo_(?:live|test)_[a-f0-9]{40}\\b',
+    pattern: '\\bshippo_(?:live|test)_[a-fA-F0-9]{40}\\b',
     maxLength: 52,
     validate: bodyAfter(12),
     keywords: ['shippo_'],

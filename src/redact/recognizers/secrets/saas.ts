@@ -99,7 +99,7 @@ export const SAAS_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'dynatrace_token',
     entity: 'DYNATRACE_TOKEN',
-    pattern: '\\bdt0[a-z][0-9]{2}\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}\\b',
+    pattern: '\\bdt0[a-z][0-9]{2}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}\\b',
     maxLength: 96,
     validate: (v) => !isFillerToken(v.slice(-64)),
     keywords: ['dt0'],
@@ -159,7 +159,7 @@ export const SAAS_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'postman_api_key',
     entity: 'POSTMAN_API_KEY',
-    pattern: '\\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\\b|\\bPMAT-[A-Z0-9]{26}\\b',
+    pattern: '\\bPMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}\\b|\\bPMAT-[A-Z0-9]{26}\\b',
     maxLength: 64,
     validate: bodyAfter(5),
     keywords: ['pmak-', 'pmat-'],

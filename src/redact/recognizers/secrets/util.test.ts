@@ -35,6 +35,9 @@ describe('statistics', () => {
     ['SERVINGCELLPRIORITY', true],
     ['ElvTjawLAyAgqNIIoQABulKWbrD', false],
     ['a1b2c3d4', false],
+    ['deploymentconfiguration2', true],
+    ['zpczok4kqgnw5prpfy3ehiylbqvgbjfkdiqkejsxqamy7qbkep7q', false],
+    ['JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', false],
   ])('looksLikeWords(%j) = %s', (s, want) => {
     expect(looksLikeWords(s)).toBe(want);
   });

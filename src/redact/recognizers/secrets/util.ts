@@ -132,7 +132,7 @@ export function looksLikeWords(s: string): boolean {
   const letters = c.lower + c.upper;
   if (letters === 0 || letters < s.length * 0.85) return false;
   const upperShare = c.upper / letters;
-  if (upperShare < 0.2 || upperShare > 0.97) return true;
+  if (upperShare < 0.2 || upperShare > 0.97) return letters < 16 || pronounceable(s);
   // PascalCase with acronyms ("BetaManagedAgentsMCPOAuthResponse"): long lower-case runs. In random
   // mixed-case text a lower-case run averages under two letters.
   let runs = 0, inRun = 0, total = 0;
@@ -143,6 +143,23 @@ export function looksLikeWords(s: string): boolean {
   }
   if (inRun > 0) { runs++; total += inRun; }
   return runs >= 2 && total / runs >= 3.5;
+}
+
+/**
+ * Single-case letters that could be read aloud: words have vowels on about every third letter and no
+ * long consonant clusters; random lower-case text (base32/base36 tokens) has a vowel share near 0.19
+ * and, over a few dozen letters, a run of six or more consonants almost surely. Digits and separators
+ * end a run.
+ */
+function pronounceable(s: string): boolean {
+  let vowels = 0, letters = 0, run = 0, longest = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i) | 0x20;
+    if (ch < 97 || ch > 122) { run = 0; continue; }
+    letters++;
+    if (ch === 97 || ch === 101 || ch === 105 || ch === 111 || ch === 117) { vowels++; run = 0; } else if (++run > longest) longest = run;
+  }
+  return vowels >= letters * 0.25 && longest <= 5;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,6 +18,10 @@ describe('reference, template and placeholder checks', () => {
     expect(isTemplateOrReference('{ZqL5kVrX1n8tA2}')).toBe(false);
   });
 
+  it.each(['%SMTP_PASSWORD%', '%DB_PASS%'])('%j is a Windows batch variable', (v) => {
+    expect(isTemplateOrReference(v)).toBe(true);
+  });
+
   it.each(['password', 'changeme', 'xxxxxxxx', '********', 'your_api_key', 'a-fake-api-key', 'insert_key_here', 'abcdef123456', 'ops_eyJzaWdu...', '1234-1234-1234-abcd'])('%j is a placeholder', (v) => {
     expect(isPlaceholder(v)).toBe(true);
   });
@@ -53,6 +57,8 @@ describe('value judges', () => {
   it.each([
     [r(ALNUM, 24), true], [r(HEX, 32), true], [`${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}`, true],
     ['SalesResults-1.2', false], ['NEXUS-GPT4-API-KEY', false], ['jjwt-jackson-0.11.2', false], ['Bearer', false],
+    ['zpczok4kqgnw5prpfy3ehiylbqvgbjfkdiqkejsxqamy7qbkep7q', true], ['configurationmanager2024release', false],
+    ['acdeFf05b1a6d4c890237bf08c5e6e8d2b4d0f2e', false], ['desc?.writable', false], ['$.green(F_DOT)', false],
   ])('tokenValueValid(%j) = %s', (v, want) => {
     expect(tokenValueValid(v)).toBe(want);
   });

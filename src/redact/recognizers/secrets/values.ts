@@ -37,6 +37,8 @@ export function isTemplateOrReference(v: string): boolean {
   if (v.includes('${') || v.includes('{{') || v.includes('}}') || v.includes('#{') || v.includes('%(')) return true;
   if (v.includes('%s') || v.includes('%d') || v.includes('%v')) return true;
   if ((first === '<' && last === '>') || (first === '[' && last === ']')) return true;
+  // Windows batch variables: %PASSWORD%, %DB_PASS%.
+  if (first === '%' && last === '%' && v.length > 2 && !v.slice(1, -1).includes('%')) return true;
   // {name} is a template slot; {Zq5kV1n8tA2} (random inside braces) is a value someone filled in.
   if (first === '{' && last === '}' && isIdentifier(v.slice(1, -1)) && charClasses(v).digit === 0) return true;
   if (first === '`' || v.startsWith('process.env') || v.startsWith('os.environ') || v.startsWith('env.')) return true;
@@ -67,6 +69,11 @@ export function isCodeReference(v: string): boolean {
   if (isIdentifier(bare) && charClasses(bare).digit === 0 && (looksLikeWords(bare) || isCamelWords(bare))) return true;
   // PascalCase type names with a width or version ("Uint8Array", "Float32Array", "Base64Url").
   if (isIdentifier(bare) && isPascalTypeName(bare)) return true;
+  // JavaScript member chains: optional chaining (`desc?.writable`) and `$`-named objects (`$.green(x)`).
+  if (v.includes('?.') || v.startsWith('$.')) {
+    const js = v.replaceAll('?.', '.').replace('$.', '_.');
+    if (isCodeReference(js)) return true;
+  }
   const paren = v.indexOf('(');
   if (paren > 0 && isDottedIdentifier(v.slice(0, paren))) return true;
   if (!v.includes('.')) return false;
@@ -255,9 +262,13 @@ export function tokenValueValid(raw: string): boolean {
   const v = trimValue(raw);
   if (v.length < 10 || rejectedAsNonSecret(v) || isTemplateOrReference(raw) || raw.includes('..')) return false;
   // Hex keys and UUIDs: their class mix is narrow by construction, so judge them on their own.
-  const compact = v.replaceAll('-', '');
-  if (compact.length >= 16 && isHex(compact) && (v.length === compact.length || isUuid(v))) {
+  const prefix = v.startsWith('0x') ? 2 : 0; // 0x-prefixed hex (keys, and EIP-55 addresses below)
+  const compact = v.slice(prefix).replaceAll('-', '');
+  if (compact.length >= 16 && isHex(compact) && (v.length === compact.length + prefix || isUuid(v))) {
     const h = charClasses(compact);
+    // Hex encoders emit one case; mixed-case hex is an EIP-55 checksummed address (public) or an
+    // edited example, and random base62 text never stays within the hex letters for this long.
+    if (h.upper > 0 && h.lower > 0) return false;
     return h.digit > 0 && h.digit < compact.length && entropy(compact) >= 2.7;
   }
   const c = charClasses(v);
@@ -268,6 +279,10 @@ export function tokenValueValid(raw: string): boolean {
   let alpha = '';
   for (const ch of v) if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) alpha += ch;
   if (c.digit <= 3 && alpha.length >= 6 && looksLikeWords(alpha)) return false;
+  // Single-case base32/base36 tokens (Azure DevOps PATs, many API keys): digits are a minority of
+  // their alphabet, so their class switches are few; length, entropy and unpronounceable letters
+  // (looksLikeWords above) mark them as generated.
+  if ((c.upper === 0 || c.lower === 0) && v.length >= 24 && entropy(v) >= 4) return true;
   if (classSwitchRate(v) < 0.25) return false;
   return entropy(v) >= (v.length >= 20 ? 3.3 : 2.9);
 }
