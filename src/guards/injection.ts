@@ -133,13 +133,15 @@ export class InjectionGuard implements Guard {
   private score(ctx: RequestContext, all: readonly Target[]): MaybePromise<Scoring> {
     // Identical texts in one request (a tool result quoted twice, the same chunk from two sources) are
     // scored once; across requests the verdict cache behind `detect` does the same.
-    const memo = new Map<string, DetectionResult>();
+    // Keyed by the text itself, per trust level: a `${trust}${text}` key would copy and hash every
+    // prompt once more on each request.
+    const memo: Partial<Record<Trust, Map<string, DetectionResult>>> = {};
     const heuristic = all.map((t) => {
-      const key = `${t.trust}\u0000${t.text}`;
-      let result = memo.get(key);
+      const seen = (memo[t.trust] ??= new Map<string, DetectionResult>());
+      let result = seen.get(t.text);
       if (result === undefined) {
         result = this.deps.detect(t.text, t.trust);
-        memo.set(key, result);
+        seen.set(t.text, result);
       }
       return result;
     });
