@@ -6,6 +6,7 @@ import { logit, sigmoid, SIGNAL_WEIGHTS, type Trust } from './score.js';
 import { emptyCounts, SIGNALS, type Counts, type SignalId } from './signals/ids.js';
 import { countMatches, PERSONA_ACRONYM, scanView } from './signals/scan.js';
 import { instructionsInTables, questionLines, taskLines } from './signals/data-anomaly.js';
+import { bareSecret, characterSheet, completionBait, identityOpener } from './signals/persona.js';
 import { SUFFIX_DENSITY, suffixDensity } from './signals/suffix.js';
 
 export type { Trust } from './score.js';
@@ -51,6 +52,12 @@ export function collectEvidence(norm: NormalizedText, trust: Trust): Counts {
   scanView(norm.view, counts, directives, settled);
   if (settled(counts)) return counts;
   counts.persona_acronym += countMatches(PERSONA_ACRONYM, norm.plain, 2);
+  counts.persona += identityOpener(norm.plain);
+  // A rule sheet only matters next to a persona or the moves that come with one: skip the pass otherwise.
+  if (counts.persona + counts.unrestricted + counts.refusal_suppression + counts.addressed_to_model + counts.context_switch > 0) {
+    counts.persona_rules += characterSheet(norm.plain);
+  }
+  counts.extraction += completionBait(norm.view) + bareSecret(norm.view);
   if (directives) {
     counts.instruction_in_data += instructionsInTables(norm.view);
     counts.question_to_reader += questionLines(norm.view);

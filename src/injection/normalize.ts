@@ -2,7 +2,8 @@
 // signals found on the way:
 //   plain: NFKC, invisible characters removed, case kept (base64 and case-sensitive cues read this);
 //   view:  plain, lower-cased, spelling variants and homoglyphs folded, leetspeak folded, runs of
-//          horizontal whitespace collapsed to one space (newlines kept), spaced letters joined;
+//          horizontal whitespace collapsed to one space (newlines kept), misspelt keywords folded
+//          ("ingore", "pasword"), spaced letters joined;
 //   payloads: embedded encoded text (base64, hex, escapes, URL, HTML, Morse, rot13, reversed, smuggled
 //          tag characters), decoded and normalised the same way, nested at most MAX_DEPTH deep.
 // Every step is a linear pass; decoding shares one budget, so the total output is bounded by a constant
@@ -14,6 +15,7 @@ import { stripInvisible } from './norm/invisible.js';
 import { foldLeet, HAS_SUBST } from './norm/leet.js';
 import { ANY_VARIANT, foldScriptVariants } from './norm/script-fold.js';
 import { ANY_RUN, joinSpacedLetters } from './norm/spaced.js';
+import { foldTypos, HAS_TYPO } from './norm/typos.js';
 
 export type ObfuscationSignal =
   | 'obf.zero_width' | 'obf.bidi' | 'obf.tag' | 'obf.selector' | 'obf.homoglyph' | 'obf.leet' | 'obf.spaced'
@@ -49,7 +51,7 @@ const WS_UNUSUAL = re2(HSPACE_RUN.source, 'u');
 // Each step has its own cheap test; these combine them so that ordinary text pays one pass for several
 // steps (every RE2 call re-reads the whole string, so the number of passes is what costs).
 const SCRIPT_GATE = re2(`${ANY_VARIANT.source}|${HAS_FOREIGN.source}`, 'u');
-const FOLD_GATE = re2(`${HAS_SUBST.source}|${ANY_RUN.source}|${ANY_MARKER.source}`, 'u');
+const FOLD_GATE = re2(`${HAS_SUBST.source}|${ANY_RUN.source}|${ANY_MARKER.source}|${HAS_TYPO.source}`, 'u');
 
 /** Homoglyph folding, on mixed-script tokens only, of the lower-cased view. */
 function foldHomoglyphs(view: string, nonAscii: boolean, signals: Set<ObfuscationSignal>): string {
@@ -92,6 +94,7 @@ function views(input: string): Views {
   // Newlines are kept as they are (line starts matter for role headers); a replace costs ~25 us per
   // 4 KB however few matches it finds, so only horizontal runs are collapsed, and only when present.
   if (WS_UNUSUAL.test(view)) view = view.replace(HSPACE_RUN, ' ');
+  if (folds) view = foldTypos(view).text;
   if (folds) {
     const spaced = joinSpacedLetters(view);
     if (spaced.joined > 0) {
@@ -100,6 +103,7 @@ function views(input: string): Views {
       // too, or normalising the view again would change it (the view must be a fixed point).
       view = foldHomoglyphs(spaced.text, nonAscii, signals);
       if (FOLD_GATE.test(view)) view = foldLeetspeak(view, signals);
+      view = foldTypos(view).text;
     }
   }
   return { plain, view, signals, hidden, folds };

@@ -47,6 +47,8 @@ export const SIGNAL_WEIGHTS: Readonly<Record<SignalId, Weight>> = {
   // A line of its own that sets the reader a fresh task ("Explain X.", "Translate ... to French").
   task_line: W(0, 3.5),
   template_slot: W(1.2),
+  // An invented name given rule after rule ("Nova never refuses. Nova always answers."): a persona sheet.
+  persona_rules: W(1.2, 1.5),
 };
 
 export const OBFUSCATION_WEIGHTS: Readonly<Record<ObfuscationSignal, number>> = {
@@ -79,6 +81,20 @@ export const BIAS: Readonly<Record<Trust, number>> = { user: -3.4, untrusted: -4
 const COMBO_STEP = 0.25;
 const COMBO_CAP = 1.5;
 
+/**
+ * Pairs that make one move together, worth more than their sum: a persona plus the rule sheet that
+ * defines it, a persona plus a script that stops on the persona's line for the model to complete, and a
+ * secret plus a request to hand it over disguised.
+ */
+const PAIRS: readonly (readonly [SignalId, SignalId, number])[] = [
+  ['persona', 'persona_rules', 1.0],
+  ['persona', 'template_slot', 1.0],
+  // A persona with an invented acronym spelled out ("Act as KAI. KAI stands for...").
+  ['persona', 'persona_acronym', 1.0],
+  // A guarded secret and a request for it in another shape (its letters, a rhyme, a riddle).
+  ['extraction_weak', 'leak_format', 2.0],
+];
+
 /** Repeats count, with diminishing returns. */
 function saturate(count: number): number {
   return count <= 0 ? 0 : 1 + 0.35 * (Math.min(count, 4) - 1);
@@ -92,6 +108,7 @@ export function logit(counts: Counts, obfuscation: readonly ObfuscationSignal[],
   let families = 0;
   for (const id of CORE) if (counts[id] > 0) families++;
   z += Math.min(COMBO_CAP, Math.max(0, families - 1) * COMBO_STEP);
+  for (const [a, b, bonus] of PAIRS) if (counts[a] > 0 && counts[b] > 0) z += bonus;
   return z;
 }
 

@@ -19,7 +19,8 @@ const LATIN = '0-9a-z\\x{00C0}-\\x{024F}\\x{0300}-\\x{036F}\\x{1E00}-\\x{1EFF}';
 const SCRIPT_RANGES: Readonly<Record<NonNullable<LangPack['script']> | 'latin', string>> = {
   latin: LATIN,
   cyrillic: `${LATIN}\\x{0400}-\\x{052F}`,
-  arabic: `${LATIN}\\x{0600}-\\x{06FF}\\x{0750}-\\x{077F}`,
+  // Without the Arabic comma, semicolon, question mark and full stop (U+060C, U+061B, U+061F, U+06D4).
+  arabic: `${LATIN}\\x{0600}-\\x{060B}\\x{060D}-\\x{061A}\\x{061C}-\\x{061E}\\x{0620}-\\x{06D3}\\x{06D5}-\\x{06FF}\\x{0750}-\\x{077F}`,
   devanagari: `${LATIN}\\x{0900}-\\x{0963}\\x{0966}-\\x{097F}`, // without the danda punctuation
   hangul: `${LATIN}\\x{1100}-\\x{11FF}\\x{AC00}-\\x{D7AF}`,
   kana: LATIN,
@@ -73,7 +74,10 @@ function word(pack: LangPack, fragment: string, edges: Edges): string {
   f = expandGaps(pack, f);
   if (pack.looseAccents) f = loosen(f);
   if (pack.writing === 'dense') return `(?:${f})`;
-  const pre = edges === 'none' || edges === 'end' ? '' : BEGIN(pack);
+  // A fragment that opens with its own anchor ("(?:^|[.!?] )...": a sentence start) needs no word start:
+  // the boundary would consume the very punctuation the anchor looks for.
+  const anchored = fragment.startsWith('(?:^|');
+  const pre = edges === 'none' || edges === 'end' || anchored ? '' : BEGIN(pack);
   const post = !stem && (edges === 'both' || edges === 'end') ? END(pack) : '';
   return `${pre}(?:${f})${post}`;
 }
@@ -83,20 +87,24 @@ const cls = (pack: LangPack, items: readonly string[], edges: Edges): string => 
 
 /** Cue families a pack contributes. Composed ones run in windows; complete ones over the whole text. */
 export type WindowFamily = 'override' | 'overrideWeak' | 'overrideNegated' | 'extraction' | 'extractionWeak' | 'extractionYours';
-export type CompleteFamily = 'overrideExtra' | 'persona' | 'unrestricted' | 'refusal' | 'contextSwitch' | 'addressed' | 'leakFormat' | 'directive';
+export type CompleteFamily = 'overrideExtra' | 'persona' | 'unrestricted' | 'refusal' | 'contextSwitch' | 'addressed' | 'leakFormat' | 'extractionExtra' | 'directive';
 export type Family = WindowFamily | CompleteFamily;
 
 /**
- * Complete families grouped for gating. A group must stay small enough for RE2's DFA budget (measured:
- * past a size threshold a combined expression falls from ~600 MB/s to a few MB/s). The English pack is
- * large and needs three groups; every other pack fits in one. Directives get their own group because
- * they are only read for untrusted text.
+ * Complete families grouped for gating: one pass per group. A group must stay small enough for RE2's DFA
+ * budget: past it, a combined expression falls from ~600 MB/s to a few MB/s. The budget is spent per
+ * distinct text, so a benchmark that scans one prompt over and over keeps its DFA states cached and hides
+ * the fall; a stream of different texts does not. Measured over the 4,896 dev rows (English families):
+ * grouped by three, 1.5 s; these five groups, 0.1 s; one family per group, 0.12 s but three more passes.
+ * Only pairs that stay linear together share a group. Every other pack is small enough for one group.
+ * Directives get their own group because they are only read for untrusted text. Re-measure after adding
+ * cues to the English pack: one cue too many can tip a group over.
  */
 const GATE_GROUPS_LARGE: readonly (readonly CompleteFamily[])[] = [
-  ['overrideExtra', 'persona', 'unrestricted'], ['refusal', 'contextSwitch'], ['addressed', 'leakFormat'], ['directive'],
+  ['overrideExtra', 'leakFormat'], ['persona', 'refusal'], ['unrestricted', 'extractionExtra'], ['contextSwitch'], ['addressed'], ['directive'],
 ];
 const GATE_GROUPS_SMALL: readonly (readonly CompleteFamily[])[] = [
-  ['overrideExtra', 'persona', 'unrestricted', 'refusal', 'contextSwitch', 'addressed', 'leakFormat'], ['directive'],
+  ['overrideExtra', 'persona', 'unrestricted', 'refusal', 'contextSwitch', 'addressed', 'leakFormat', 'extractionExtra'], ['directive'],
 ];
 export const gateGroups = (pack: LangPack): readonly (readonly CompleteFamily[])[] => (pack.id === 'en' ? GATE_GROUPS_LARGE : GATE_GROUPS_SMALL);
 
@@ -130,7 +138,7 @@ export function windowSources(pack: LangPack): Record<WindowFamily, string> {
       if (soft) override.push(o === 'VO' ? `${soft}${g(3)}${rules}${g(1)}${after}${E}` : `${rules}${g(1)}${after}${g(3)}${soft}${E}`);
     }
     // Broad nouns (settings, messages, tasks) only count with a strict pointer, in the strong form above.
-    overrideWeak.push(o === 'VO' ? `${ignore}${g(2)}(?:${everything}|${rules})${E}` : `(?:${everything}|${rules})${g(2)}${ignore}${E}`);
+    overrideWeak.push(o === 'VO' ? `${ignore}${g(3)}(?:${everything}|${rules})${E}` : `(?:${everything}|${rules})${g(3)}${ignore}${E}`);
     extraction.push(o === 'VO' ? `${reveal}${g(4)}${secret}${E}` : `${secret}${g(4)}${reveal}${E}`);
   }
   // "without bypassing any safeguards", "you must never ignore your instructions": the same words, the
@@ -152,6 +160,7 @@ export function completeSources(pack: LangPack): Record<CompleteFamily, string |
   return {
     overrideExtra: one(pack.overrideExtra), persona: one(pack.persona), unrestricted: one(pack.unrestricted), refusal: one(pack.refusal),
     contextSwitch: one(pack.contextSwitch), addressed: one(pack.addressed), leakFormat: one(pack.leakFormat),
+    extractionExtra: one(pack.extractionExtra ?? []),
     // Directive cues carry their own sentence-start anchor; they end at a word boundary.
     directive: one(pack.directive, 'end'),
   };
@@ -176,6 +185,24 @@ export interface CompiledPack {
   readonly gates: readonly Gate[];
 }
 
+/**
+ * Secret phrases are counted on their own (weak extraction) in every window. A long list as one
+ * expression is past the DFA budget on varied text (measured: the English list, 3.5x slower in one
+ * piece than in chunks of this many), so it is compiled in chunks; a phrase matched by two chunks counts
+ * twice, which repeats saturate anyway.
+ */
+const SECRET_CHUNK = 12;
+
+function windowRegexes(pack: LangPack, w: Record<WindowFamily, string>): (readonly [WindowFamily, Regex])[] {
+  const out: (readonly [WindowFamily, Regex])[] = [];
+  for (const f of Object.keys(w) as WindowFamily[]) {
+    if (f === 'extractionWeak' && pack.secret.length > SECRET_CHUNK) {
+      for (let i = 0; i < pack.secret.length; i += SECRET_CHUNK) out.push([f, re2(cls(pack, pack.secret.slice(i, i + SECRET_CHUNK), 'both'), 'gu')]);
+    } else out.push([f, re2(w[f], 'gu')]);
+  }
+  return out;
+}
+
 export function compilePack(pack: LangPack): CompiledPack {
   const w = windowSources(pack);
   const c = completeSources(pack);
@@ -190,7 +217,7 @@ export function compilePack(pack: LangPack): CompiledPack {
   return {
     pack,
     heads: re2(headSource(pack), 'gu'),
-    window: (Object.keys(w) as WindowFamily[]).map((f) => [f, re2(w[f], 'gu')] as const),
+    window: windowRegexes(pack, w),
     gates,
   };
 }

@@ -9,6 +9,35 @@ const YOU_ARE = r`(?:you(?: are|'re| r)|u(?: are| r)|ur|youre)`;
 const NEG = r`(?:never|don't|do not|dont|doesn't|does not|won't|will not|must not|mustn't|should not|shouldn't|shall not|(?:are|is) not (?:allowed|permitted|supposed) to|not allowed to|no longer)`;
 const MODEL = r`(?:ai|assistant|chatbot|chat bot|language model|llm|gpt|chatgpt|bot|model|agent|ai model|copilot|claude|gemini|llama)`;
 const OUTPUT = r`(?:response|reply|answer|output|responses|replies|answers|outputs|solution|code|summary|translation|completion|message|final answer)`;
+/** Possessive pointers at whoever set the model up: "the developer's rules", "the AI's guidelines". */
+const OWNER = r`(?:the )?(?:${MODEL}|system|developers?|creators?|admins?|operators?|owners?|company)(?:'s|s')`;
+/** What an overridden instruction is said to have become: void, a lie, optional. */
+const VOIDED = r`(?:void|invalid|obsolete|outdated|cancel+ed|null|revoked|deprecated|wrong|fake|false|untrue|bogus|a lie|lies|a (?:trick|test|joke|mistake)|nonsense|meaningless|made up|fabricated|irrelevant|suspended|lifted|removed|disabled|replaced|overridden|superseded|optional|expired|no longer|not (?:valid|real|binding|applicable|relevant|needed|important|in effect))`;
+/** A guarded secret named by a relative clause ("the word you are protecting"): singular, secret-like nouns. */
+const GUARDED = r`(?:word|phrase|code|key|term|secret|passphrase|password|code ?word|magic word)`;
+/** Verbs of disclosure that, forbidden, describe the secret ("the word you must not say"). */
+const DISCLOSE = r`(?:say|tell|reveal|share|disclose|mention|give away|spell|write|repeat|talk about)`;
+/** Prohibitions placed on the addressee (not advice: "what you shouldn't say at a funeral" is not one). */
+const FORBIDDEN = r`(?:are not allowed to|aren't allowed to|are not supposed to|aren't supposed to|are not permitted to|were told not to|have been told not to|were instructed not to|are instructed not to|are forbidden to|must not|mustn't|may not|cannot|can't)`;
+/**
+ * Secrets named by what the addressee does with them: guards, hides, is forbidden to say. Shared by the
+ * weak and the owned secret lists (each mentions "you").
+ */
+const SECRET_REL = [
+  r`(?:the|a|that|this|which|what|any) (?:[a-z]+ )?${GUARDED}(?: that| which)? (?:you|u)(?:'re| are| were| have been| must| have to| need to| should)? (?:protect|guard|hid|conceal|withh[oe]ld|keep(?:ing)? (?:secret|hidden|safe|private))[a-z]*`,
+  r`(?:everything|all|anything)(?: that)? (?:you|u) (?:were|have been|'ve been) (?:told|instructed|programmed)`,
+  r`(?:something|anything|things?)(?: that)? (?:you|u)(?:'re| are) (?:not|never) (?:supposed|allowed|permitted) to ${DISCLOSE}`,
+  r`(?:the )?(?:text|words|content|messages?|instructions?|prompt)(?: that| which)? (?:was|were|has been|have been) (?:given|sent|provided|shown|fed) to (?:you|u)`,
+  r`what (?:did|have|has|had) (?:the |your |ur )?(?:developers?|creators?|admins?|operators?|owners?|programmers?|system) (?:tell|told|say|said|instruct|instructed|give|gave|given)(?: to)? (?:you|u)`,
+  r`(?:topics?|subjects?|things?|questions?) (?:are|were) (?:you|u) (?:forbidden|not allowed|not permitted|not supposed|prohibited) to (?:discuss|talk about|mention|say|answer|reveal)`,
+  r`${GUARDED}(?: that| which)? (?:you|u) ${FORBIDDEN} ${DISCLOSE}`,
+  r`${GUARDED} (?:are|were|do|did|must|should|can) (?:you|u) (?:protect|guard|hid|conceal|withh[oe]ld|keep(?:ing)? (?:secret|hidden))[a-z]*`,
+  r`${GUARDED} (?:are|were) (?:you|u) (?:not|never) (?:allowed|supposed|permitted) to ${DISCLOSE}`,
+  r`what (?:you|u) (?:are not|aren't|were not|weren't) (?:allowed|supposed|permitted) to ${DISCLOSE}`,
+  r`what (?:you|u) (?:were|have been|'ve been) (?:told|instructed) not to ${DISCLOSE}`,
+  r`(?:your|ur) (?:very )?(?:first|initial|opening|earliest) (?:message|instruction|prompt|line|sentence|words?)s?`,
+  r`(?:the )?(?:very )?(?:first|initial|opening|earliest) (?:message|instruction|prompt|line|sentence|words?)s? (?:of|in) (?:this|the|our) (?:conversation|chat|session|context)`,
+];
 /** What the model writes back, without "code" and "message" that documents and emails say all the time. */
 const REPLY = r`(?:response|reply|answer|output|responses|replies|answers|outputs|summary|translation|completion|final answer)`;
 
@@ -22,7 +51,7 @@ export const en: LangPack = {
     r`counter(?:act)?`, r`oppos(?:e|es|ed|ing)`, r`retract(?:s|ed|ing)?`, r`omit(?:s|ted|ting)?`,
     r`overwrit(?:e|es|ing|ten)`, r`bypass(?:es|ed|ing)?`, r`circumvent(?:s|ed|ing)?`, r`discard(?:s|ed|ing)?`,
     r`dismiss(?:es|ed|ing)?`, r`abandon(?:s|ed|ing)?`, r`neglect(?:s|ed|ing)?`, r`disobey(?:s|ed|ing)?`,
-    r`subvert(?:s|ed|ing)?`, r`pay(?:s|ing)? no (?:attention|heed|mind)(?: to)?`, r`unlearn`, r`free (?:yourself|urself) (?:from|of)`,
+    r`subvert(?:s|ed|ing)?`, r`pay(?:s|ing)? no (?:attention|heed|mind)(?: to)?`, r`unlearn`, r`never ?mind`, r`free (?:yourself|urself) (?:from|of)`,
     r`break(?:s|ing)? (?:free (?:from|of)|out of)`, r`escap(?:e|es|ed|ing)(?: from)?`,
     r`${NEG} (?:follow|obey|listen to|adhere to|comply with|abide by|heed|respect|apply|stick to|consider|pay attention to|care about)(?:ing)?`,
     r`stop (?:following|obeying|listening to|adhering to|applying|using)`, r`no longer (?:follow|obey|bound by|need|apply)`,
@@ -49,12 +78,12 @@ export const en: LangPack = {
     r`old`, r`past`, r`all`, r`any`, r`every`, r`each`, r`your`, r`ur`, r`these`, r`those`, r`such`, r`system`,
     r`developer`, r`default`, r`existing`, r`current`, r`other`, r`said`, r`given`, r`built-in`, r`programmed`,
     r`pre-?programmed`, r`openai`, r`ethical`, r`moral`, r`safety`, r`content`, r`standard`, r`usual`, r`normal`,
-    r`first`, r`starting`, r`base`, r`underlying`, r`last`, r`(?:the )?above-mentioned`,
+    r`first`, r`starting`, r`base`, r`underlying`, r`last`, r`(?:the )?above-mentioned`, OWNER,
   ],
   priorStrict: [
     r`previous(?:ly)?`, r`prior`, r`preceding`, r`above`, r`earlier`, r`foregoing`, r`initial`, r`original`, r`your`, r`ur`,
     r`system`, r`developer`, r`built-in`, r`programmed`, r`pre-?programmed`, r`openai`, r`ethical`, r`moral`, r`safety`,
-    r`(?:the )?above-mentioned`, r`starting`, r`underlying`, r`current`, r`existing`, r`given`, r`last`, r`first`, r`old`,
+    r`(?:the )?above-mentioned`, r`starting`, r`underlying`, r`current`, r`existing`, r`given`, r`last`, r`first`, r`old`, OWNER,
   ],
   priorAfter: [
     r`above`, r`before(?:hand)?`, r`earlier`, r`previously`, r`so far`, r`(?:until|up (?:until|to)|till) now`,
@@ -83,6 +112,8 @@ export const en: LangPack = {
     r`the previous`, r`what ?(?:ever)? (?:i|you|we|they|has been|was|u)(?: have| had|'ve)? (?:said|told|wrote|have|had|was|were|know|learned|learnt|been told|been instructed|instructed|typed|sent|asked)`,
     r`(?:[a-z]+ ){0,2}things (?:(?:that )?(?:you|u) (?:were|have been|'ve been) (?:told|given|taught)|i (?:said|told you|wrote))`,
     r`all (?:you|u) know`, r`(?:what|everything|all) (?:came|comes|was|is) (?:before|above)`, r`(?:your|ur) [a-z]+`,
+    // The material an application grounds the answer in: "disregard the provided articles".
+    r`(?:the |all |any )?(?:attached|provided|given|above|following|retrieved|supplied|uploaded|included) (?:articles?|documents?|sources?|search results|context|texts?|files?|passages?)`,
   ],
   reveal: [
     r`reveal(?:s|ed|ing)?`, r`show(?:s|ed|ing)?`, r`print(?:s|ed|ing)?`, r`display(?:s|ed|ing)?`, r`output(?:s|ted|ting)?`,
@@ -90,13 +121,16 @@ export const en: LangPack = {
     r`provid(?:e|es|ed|ing)`, r`writ(?:e|es|ing)`, r`wrote`, r`type`, r`spell(?:s|ed|ing)?`, r`list(?:s|ed|ing)?`, r`dump(?:s|ed)?`,
     r`echo(?:es|ed)?`, r`leak(?:s|ed|ing)?`, r`expos(?:e|es|ed|ing)`, r`disclos(?:e|es|ed|ing)`, r`divulg(?:e|es|ed|ing)`,
     r`return`, r`paste`, r`copy`, r`summari[sz]e`, r`translat(?:e|ed|ing)`, r`encod(?:e|ed|ing)`, r`explain`, r`describe`,
-    r`state`, r`say`, r`read (?:out|back)`, r`what(?:'s| is| are| was| were|s)?`, r`whats`, r`confirm`, r`hint(?:s)? (?:at|about|for)?`,
+    r`state`, r`say`, r`read (?:out|back)`, r`what(?:'s| is| are| was| were|s)?`, r`whats`, r`which`, r`confirm`, r`hint(?:s)? (?:at|about|for)?`,
     r`clues?(?: about| for| to)?`, r`(?:first|last) (?:letter|character|word)s? of`, r`letters? (?:of|in)`, r`characters? (?:of|in)`,
     r`guess`, r`remind me(?: of)?`, r`unlock`, r`(?:hand|give) over`, r`send`, r`contains?`, r`see`, r`view`, r`continue`, r`complete`, r`finish`, r`rephrase`, r`paraphrase`, r`reword`, r`restate`, r`gimme`,
   ],
   secret: [
     r`(?:the|your|ur|this|that|its|thy|a|secret|hidden)(?: [a-z]+){0,2} (?:password|passphrase|pass phrase|passcode|pass code|passwort|pwd|pw|code ?word|magic word|key ?word|api key|access key|credentials?)`,
-    r`(?:the|this|that) (?:secret|hidden) (?:word|key|code|phrase|term|value|string)`, r`(?:your|ur) (?:[a-z]+ ){0,2}secrets?`, r`the secret(?:[?.!]|$)`,
+    r`(?:the|this|that) (?:secret|hidden) (?:word|key|code|phrase|term|value|string)`, r`(?:your|ur) (?:[a-z]+ ){0,2}secrets?`, r`the secret(?:[?.!,]|$| (?:without|indirectly|backwards|in (?:a|an|another|reverse)|as (?:a|an)|letter by letter|separated|spaced|split))`,
+    // A pass phrase described by what it does: "the word that unlocks the door", "what code do I need to enter".
+    r`(?:the|a|which|what) (?:[a-z]+ )?(?:word|phrase|code|key|password|passphrase)(?: that| which)? (?:unlocks?|opens?|grants? (?:me )?access|lets? (?:me|us) (?:in|pass|through))`,
+    r`(?:word|phrase|code|password|passphrase) (?:do|would|should|must) (?:i|we) (?:need to )?(?:enter|type|say|use|give (?:you|u))`,
     r`(?:me|us) (?:password|passphrase|passcode|secret)`,
     r`(?:system|initial|original|hidden|secret|internal|developer|pre|full|entire|complete|first|previous|above|starting|opening|base|underlying|meta|core|confidential|private)[ -]?(?:prompts?|instructions?|messages?|rules|directives|guidelines|configuration|setup|context)`,
     r`(?:your|ur) (?:[a-z0-9]+,? ){0,4}(?:instructions?|directions|prompts?|rules|guidelines|directives|programming|configuration|context|training data|system message|restrictions|constraints|parameters|secrets?|guidance|orders|briefing|setup)`,
@@ -105,7 +139,7 @@ export const en: LangPack = {
     r`what (?:you|u) (?:were|are|have been|'ve been|was) (?:told|instructed|programmed|asked|trained|given)`,
     r`(?:the )?(?:text|words|content|everything|messages?|lines?) (?:above|before) (?:this|here|my message)`,
     r`(?:the|this) (?:prompt|conversation) (?:so far|above)`,
-    r`(?:(?:the|all|those|these|prior|previous|initial|original|first|last|current|above|complete|full|entire|exact|hidden|secret|guard|preserved|initial|system) ){1,2}(?:instructions?|rules|guidelines|directives|prompts?|promt)(?:[.?!,:;"]| (?:you|u|that|which|given|provided|above|back|again|verbatim|exactly|word|in full|so far|to me|please|now|and|first|from|before|here|as (?:though|if|a|an)|in (?:a|an|the) [a-z]+ (?:way|style|form)|of (?:this|the) (?:conversation|chat|prompt|system))|$)`,
+    r`(?:(?:the|all|those|these|prior|previous|initial|original|first|last|current|above|complete|full|entire|exact|hidden|secret|guard|preserved|initial|system) ){1,2}(?:instructions?|rules|guidelines|directives|prompts?|promt)(?:[.?!,:;"]| (?:you|u|that|which|given|provided|above|back|again|verbatim|exactly|word|in full|so far|to me|please|now|and|first|from|before|here|as (?:though|if|a|an)|in (?:a|an|the) [a-z]+ (?:way|style|form)|of (?:this|the) (?:conversation|chat|prompt|system)|backwards?|in reverse|reversed|letter by letter|word by word|in (?:base64|hex|binary|morse))|$)`,
     r`(?:instructions?|rules|guidelines|directives|prompts?|orders) (?:were|have|did|are|do|was) (?:you|u) (?:given|give|received|got|get|told|following|follow|have|programmed)`,
     r`(?:what|which) (?:set of )?(?:instructions?|rules|guidelines|directives|prompts?) (?:are|were|is|do|did|have|has) (?:you|u|provided|given|programmed)`,
     r`what (?:are|were|is) (?:the )?(?:things?|tasks?|words?) (?:that )?(?:you|u) (?:are|were) (?:instructed|told|programmed|asked) to`,
@@ -118,8 +152,9 @@ export const en: LangPack = {
     r`(?:the )?(?:text|words|content|instructions?) (?:that )?(?:you|u) (?:were|have been|'ve been) given(?: initially| at the start| first| before)?`,
     r`initiali[sz]ation (?:string|text|prompt|message|instructions)`,
     r`(?:this|the) (?:entire|whole|full|complete) conversation(?: [a-z]+){0,3} (?:word for word|verbatim)`,
+    ...SECRET_REL, r`what (?:are|were) (?:you|u) (?:hiding|concealing|protecting|guarding|withholding|keeping (?:secret|hidden|from me))`,
   ],
-  secretYours: [r`(?:your|ur) (?:[a-z0-9]+,? ){0,3}(?:instructions?|directions|prompts?|rules|guidelines|directives|programming|configuration|system message|restrictions|constraints|secrets?|guidance|orders|briefing|setup|password|passphrase|passcode|code ?word)`, r`(?:instructions?|directions|rules|guidelines|directives|text|prompts?|words|guidance) (?:that )?(?:you|u)(?: were| have been|'ve been| are| was| have)? (?:given|told|provided|programmed|instructed|fed|following|using|follow|got|received|have)`, r`what (?:you|u) (?:were|are|have been|'ve been|was) (?:told|instructed|programmed|asked|trained|given)`, r`(?:instructions?|rules|guidelines|directives|prompts?|orders) (?:were|have|did|are|do|was) (?:you|u) (?:given|give|received|got|get|told|following|follow|have|programmed)`,
+  secretYours: [...SECRET_REL, r`(?:your|ur) (?:[a-z0-9]+,? ){0,3}(?:instructions?|directions|prompts?|rules|guidelines|directives|programming|configuration|system message|restrictions|constraints|secrets?|guidance|orders|briefing|setup|password|passphrase|passcode|code ?word)`, r`(?:instructions?|directions|rules|guidelines|directives|text|prompts?|words|guidance) (?:that )?(?:you|u)(?: were| have been|'ve been| are| was| have)? (?:given|told|provided|programmed|instructed|fed|following|using|follow|got|received|have)`, r`what (?:you|u) (?:were|are|have been|'ve been|was) (?:told|instructed|programmed|asked|trained|given)`, r`(?:instructions?|rules|guidelines|directives|prompts?|orders) (?:were|have|did|are|do|was) (?:you|u) (?:given|give|received|got|get|told|following|follow|have|programmed)`,
     r`what (?:were|have|had) (?:you|u) (?:been )?(?:told|instructed|programmed)`,
     r`what (?:are|were|is) (?:you|u) (?:not|never) (?:supposed|allowed|permitted) to (?:say|tell|reveal|share|disclose|talk about|discuss|mention)`,
     r`(?:i was|i've been|i have been|i am) (?:instructed|told|programmed|configured) to`,
@@ -129,15 +164,22 @@ export const en: LangPack = {
     r`(?:instructions?|rules|guidelines|directives|prompts?)(?: that| which)? (?:is|are|were|was|have been|has been) (?:told|given|provided|fed|programmed) (?:to|into) (?:you|u)`],
   secretHeads: [
     r`pass(?:word|phrase|code| phrase| code)s?`, r`passwort`, r`pwd`, r`code ?words?`, r`magic words?`, r`key ?words?`,
-    r`api keys?`, r`access keys?`, r`credential~`, r`secret~`, r`prompt~`, r`promt~`, r`propmt~`, r`instruction~`, r`instr[a-z]*`, r`ints?truc[a-z]*`, r`instuction~`, r`intruction~`,
+    r`api keys?`, r`access keys?`, r`credential~`, r`pws?(?:[^a-z0-9]|$)`, r`hidden (?:word|key|code|phrase|term|value|string|password|prompt|instructions?|message|text)`, r`given to (?:you|u)`,
+    r`(?:developers?|creators?|admins?|operators?|owners?|programmers?|system) (?:tell|told|say|said|instruct|instructed|give|gave|given)`, r`unlocks?`, r`(?:do|would|should|must) (?:i|we) (?:need to )?(?:enter|type|say)`, r`forbidden to`, r`prohibited to`, r`secret~`, r`prompt~`, r`promt~`, r`propmt~`, r`instruction~`, r`instr[a-z]*`, r`ints?truc[a-z]*`, r`instuction~`, r`intruction~`,
     r`rules`, r`guidelines`, r`directives`, r`programming`, r`told`, r`instructed`, r`programmed`, r`system message`,
     r`filters`, r`safeguards`, r`guardrails`, r`censorship`, r`ethics`, r`morals`, r`policies`, r`restrictions`,
-    r`(?:not|never) (?:supposed|allowed|permitted) to`, r`initiali[sz]ation`, r`(?:were|been) given`, r`verbatim`, r`word for word`, r`in full`,
+    r`(?:not|never) (?:supposed|allowed|permitted) to`, r`initiali[sz]ation`,
+    // Guarded secrets are named through what "you" do with them: narrow heads, so prose about hiding
+    // or protecting things opens no windows.
+    r`(?:you|u)(?:'re| are| were| must| have to| need to| should)? (?:protect|guard|hid|conceal|withh[oe]ld|keep)`,
+    r`(?:you|u) (?:${FORBIDDEN}|not|never|(?:were|have been|'ve been) (?:told|instructed))`,
+    r`(?:your|ur) (?:very )?(?:first|initial|opening|earliest)`, r`(?:first|initial|opening|earliest) (?:message|sentence|line|words?)s? (?:of|in) (?:this|the|our)`, r`(?:were|been) given`, r`verbatim`, r`word for word`, r`in full`,
   ],
   stopwords: [],
   overrideExtra: [
-    r`(?:the |all |any )?(?:above|previous|prior|earlier|preceding|old|original|initial|your|those|these) (?:instructions?|rules|directions|directives|prompts?|guidelines|orders|commands)(?: [a-z]+){0,2} (?:is|are|was|were|have been|has been|become|became)(?: now)? (?:void|invalid|obsolete|outdated|cancel+ed|null|revoked|deprecated|wrong|fake|irrelevant|suspended|lifted|removed|disabled|replaced|overridden|superseded|no longer|not (?:valid|applicable|relevant|needed|important|in effect))`,
+    r`(?:the |all |any )?(?:above|previous|prior|earlier|preceding|old|original|initial|your|those|these) (?:instructions?|rules|directions|directives|prompts?|guidelines|orders|commands)(?: [a-z]+){0,2} (?:is|are|was|were|have been|has been|become|became)(?: now| all| just| merely| only)? ${VOIDED}`,
     r`(?:instructions?|rules|prompts?|directives|guidelines) (?:above|before this) (?:should|must|can|are to) be (?:ignored|disregarded|forgotten)`,
+    r`(?:pretend|imagine|assume|suppose|act as if)(?: that)? (?:the|your|ur) (?:[a-z]+ )?(?:password|secret|instructions?|rules|guidelines|restrictions|filters|system prompt)(?: [a-z]+){0,2} (?:is|are|were|was|do|does|did)(?: not|n't| no longer) (?:secret|exist|apply|there|valid|real|confidential|a secret|matter|count)`,
     r`do (?:the )?opposite of what`, r`(?:forget|ignore|disregard) (?:about )?(?:everything|all)(?: (?:that|which))? (?:we|i|you) (?:have |'ve )?(?:discussed|talked about|covered|said|did|went over)`, r`(?:new|updated|revised|real|actual|true) (?:instructions?|rules|directives|system prompt|prompt|guidelines) (?:supersede|override|replace|take precedence)`,
     r`(?:these|my|the following) (?:instructions?|rules|commands?) (?:supersede|override|replace|take precedence over)`,
     r`(?:ignore|forget|disregard) (?:everything|anything|all)(?: (?:that|which))? (?:you|u|i|we)(?:'ve| have| were| was| had)? (?:been )?(?:told|said|instructed|wrote|written|know|learned|learnt|given|programmed|taught)`,
@@ -146,7 +188,7 @@ export const en: LangPack = {
     r`do (?:the )?(?:exact )?opposite (?:of|to|as) (?:what|all|every|my|your|the|i)`,
     r`(?:the )?(?:instructions?|rules|directives|guidelines|restrictions|prompt|guardrails|filters) (?:above|before|so far|you were given|from before|you follow) (?:no longer|do not|don't|are no longer|have been|are now|were) (?:apply|count|matter|hold|valid|revoked|lifted|cancel+ed|void|suspended|removed|in effect|fake|wrong)`, r`(?:leave|put) (?:all |everything )?(?:the )?(?:previous|prior|above) (?:information|instructions|tasks|context)? ?behind`,
     r`(?:remove|wipe|erase|clear|delete) (?:all )?(?:previous|prior|earlier) (?:tasks|instructions|information|context|messages) (?:from|out of) (?:your|ur) (?:head|mind|memory)`,
-    r`(?:previous|prior|above|earlier|all other) (?:instructions?|information|rules|tasks) (?:(?:you|u) (?:have )?(?:received|got|were given) )?(?:is|are|were|was) (?:not|no longer|false|wrong|void|invalid|irrelevant|obsolete|cancel+ed|fake)`,
+    r`(?:previous|prior|above|earlier|all other) (?:instructions?|information|rules|tasks) (?:(?:you|u) (?:have )?(?:received|got|were given) )?(?:is|are|were|was)(?: now| all| just)? (?:not|${VOIDED})`,
     r`(?:you|u) (?:were|have been|'ve been) (?:given|fed|told) (?:the )?(?:wrong|fake|false|bad|incorrect|malicious|outdated|corrupted) (?:instructions?|rules|guidelines|prompts?|directives|orders)`,
     r`(?:instructions?|rules|guidelines|prompts?|directives)(?: (?:that|which))? (?:were|was|have been|has been) (?:programmed into|given to|fed to|set for) (?:you|u)(?: [a-z]+){0,3} (?:were|are|is|was) (?:malicious|wrong|fake|false|invalid|compromised|corrupted|a (?:mistake|trick|test|lie|joke))`,
     r`pretend (?:that )?(?:you|u) (?:did not|didn't|never) (?:receive|get|have|got)(?: any)? (?:instructions|rules|guidelines|prompt)`,
@@ -172,7 +214,12 @@ export const en: LangPack = {
     r`(?:you|u) are role-?playing`, r`(?:stay|stays|remain|remains|staying) in (?:their|his|her|your|the) (?:roles?|characters?)`,
     r`(?:without|never|not|don't) (?:even )?(?:falling|breaking|stepping|dropping) out of (?:the |their |his |her |your )?(?:role|character|figure)`,
     r`(?:an? )?(?:ai|chatbot|bot|assistant|model|language model) (?:named|called|known as|dubbed)`, r`transform (?:yourself )?into`, r`take (?:up|on) the (?:persona|role|identity) of`,
-    r`pose as`, r`(?:create|maintain|adopt) (?:two|2|a new|another) (?:separate )?(?:personas?|characters?|personalit(?:y|ies))`, r`(?:imagine|suppose|assume) (?:that )?(?:you|u)(?:'re| are| have| had| were) (?:no|not|an? (?:evil|bad|rogue|malicious|unrestricted))`,
+    r`pose as`, r`${YOU_ARE} to (?:act|pretend|play|behave|respond|answer|roleplay|role-play|become|impersonate|simulate)`, r`(?:personify|impersonat(?:e|ing)|portray(?:ing)?|channel(?:ing)?) (?:an?|the|my|yourself)`,
+    r`(?:${YOU_ARE}|(?:you|u) (?:will|shall|'ll|are going to|'re going to) (?:be|become)) (?:now )?[a-z0-9-]+, (?:an?|the|my) (?:[a-z0-9-]+ ){0,3}(?:ai|assistant|chatbot|bot|model|language model|entity|character|persona|version|system|program)`,
+    r`(?:you|u) (?:are|have been|will be|'re|'ll be) replaced (?:by|with)`,
+    r`(?:if|suppose) (?:that )?(?:you|u) (?:were|was|had been) (?:an? |the )?(?:[a-z-]+ ){0,2}(?:ai|model|chatbot|assistant|bot|language model)`,
+    r`(?:stop|quit|cease) being (?:an? |the |my )?(?:ai|assistant|chatbot|chat ?gpt|gpt|language model|yourself|helpful|polite|ethical|safe|censored|filtered|restricted|a good (?:ai|assistant|bot))`,
+    r`(?:respond|answer|reply|speak|talk|continue) (?:only |solely )?as [a-z0-9-]+(?:,? (?:who|which|an?|the)|[.,:!])`, r`(?:create|maintain|adopt) (?:two|2|a new|another) (?:separate )?(?:personas?|characters?|personalit(?:y|ies))`, r`(?:imagine|suppose|assume) (?:that )?(?:you|u)(?:'re| are| have| had| were) (?:no|not|an? (?:evil|bad|rogue|malicious|unrestricted))`,
   ],
   unrestricted: [
     r`(?:developer|dev|god|admin|debug|sudo|root|maintenance|unrestricted|unfiltered|uncensored|evil|chaos|jailbreak|jailbroken|dan|opposite|unlocked|dark|rogue|amoral|anarchy|hacker|freedom|unleashed|developer's|uncensor) ?mode`,
@@ -180,8 +227,10 @@ export const en: LangPack = {
     r`jailbr[eo]a?k(?:en|ed|ing|s)?`, r`unfilte?re?d`, r`free (?:of|from) (?:your|all|its|his|her|their|any) (?:[a-z]+ )?(?:confines|shackles|chains|restrictions|limitations|programming)`, r`uncensored`, r`unrestricted`, r`unbound`, r`unshackled`, r`amoral`, r`immoral`, r`uninhibited`, r`unchained`,
     r`(?:stay|remain|while|staying) in (?:[a-z0-9]+ )?mode`, r`[a-z0-9]+ mode (?:is )?(?:now )?(?:enabled|activated|on|engaged)`,
     r`without (?:any )?(?:[a-z]+ )?(?:ethics|morals|morality|restrictions?|limitations?|limits|filters?|filtering|censorship|boundaries|rules|guidelines|constraints|principles|safeguards|guardrails|conscience|remorse|regard)`,
-    r`(?:no|zero|free (?:of|from)(?: all| any)?|not (?:bound|restrained|held back|hindered|limited|constrained|restricted|governed) by(?: any)?|doesn't have(?: any)?|does not have(?: any)?|has no|have no|lacks?(?: any)?|devoid of|released from|liberated from) (?:[a-z]+,? ){0,3}(?:restrictions?|limitations?|limits|filters?|censorship|boundaries|rules|guidelines|constraints|principles|morals|ethics|polic(?:y|ies)|safeguards|guardrails|programming|obligations)`,
-    r`broken free`, r`break(?:s|ing)? free`, r`(?:openai|anthropic|google|meta)(?:'s)? (?:content )?(?:polic(?:y|ies)|guidelines|rules|restrictions|filters)`,
+    r`(?:no|zero|free (?:of|from)(?: all| any)?|not (?:bound|restrained|held back|hindered|limited|constrained|restricted|governed) by(?: any)?|doesn't have(?: any)?|does not have(?: any)?|has no|have no|lacks?(?: any)?|devoid of|released from|liberated from) (?:[a-z]+,? ){0,3}(?:restrictions?|limitations?|limits|filters?|censorship|boundaries|rules|guidelines|constraints|principles|morals|ethics|polic(?:y|ies)|safeguards|guardrails|programming|obligations|instructions|directives|system prompt)`,
+    r`broken free`, r`break(?:s|ing)? free`, r`non-?moral`,
+    r`(?:no|without(?: any)?|lacks?(?: any)?|devoid of) (?:moral compass|morality|conscience|scruples|inhibitions)`,
+    r`(?:can|will|could|may|must) (?:do|say|answer|generate|write|produce|create) (?:any (?:kind of |type of |sort of )?(?:content|text|response|answer|request)s?|whatever (?:i|you|the user) (?:want|ask|like|request)s?)`, r`(?:openai|anthropic|google|meta)(?:'s)? (?:content )?(?:polic(?:y|ies)|guidelines|rules|restrictions|filters)`,
     r`content polic(?:y|ies)`, r`(?:regardless|irrespective) of (?:how |whether |the |its )?(?:[a-z]+ )?(?:legal|illegal|legality|ethic|ethical|ethics|moral|morality|immoral|harmful|dangerous|offensive|inappropriate|appropriate)`,
     r`(?:two|2|both) (?:different |separate |distinct )?(?:responses|answers|outputs|paragraphs|ways)`, r`(?:normal|classic|standard|filtered) (?:response|output|answer)s? (?:and|followed by|then)`,
     r`stay in (?:dan|developer) mode`, r`(?:dan|dude|stan|aim|evil) (?:can|will|must|doesn't|does not)`,
@@ -191,14 +240,20 @@ export const en: LangPack = {
     r`no (?:matter|regard for) (?:how )?(?:[a-z]+ )?(?:immoral|unethical|illegal|harmful|dangerous|offensive|inappropriate|explicit|wrong|twisted)`,
   ],
   refusal: [
-    r`${NEG} (?:ever |be able to |be allowed to |even )?(?:[a-z]+ or )?(?:refuse|decline|reject|deny|say no|apologi[sz]e|warn|censor|filter|hold back|hesitate|moraliz|lecture|judge|question|object)`,
+    r`${NEG} (?:ever |be able to |be allowed to |even )?(?:[a-z]+ or )?(?:refus(?:e|es)|declines?|rejects?|deny|denies|says? no|apologi[sz]es?|warns?|censors?|filters?|holds? back|hesitates?|moraliz(?:e|es)?|lectures?|judges?|questions?|objects?)`,
     r`without (?:any )?(?:warnings?|disclaimers?|caveats?|apolog[a-z]*|moraliz[a-z]*|moralis[a-z]*|lectur[a-z]*|refus[a-z]*|hesitat[a-z]*|censor[a-z]*|judg[a-z]*|questioning|reservations?|remorse|exceptions?|objections?)`,
     r`(?:no|never|zero) (?:warnings|disclaimers|caveats|moralizing|moralising|lectures|apologies|refusals|censorship|excuses|exceptions)`,
     r`(?:answer|respond to|reply to|fulfill|comply with|obey) (?:every|any|all|each)(?: [a-z]+){0,2} (?:question|request|prompt|query|command|instruction|order)s?`,
-    r`(?:don't|do not|never|nor|not|stop) (?:mention|remind|say|tell|state|include|add|give|use|write|acknowledge|respond with|reply with|start with|add)(?: me| us| the user)?(?: that)? ?"?(?:you(?:'re| are)|it(?:'s| is)|that|any|a|the|i'm|i am)? ?(?:an ai|a language model|not able|unable|can't|cannot|illegal|unethical|harmful|dangerous|inappropriate|disclaimers?|warnings?|moral|ethic|sorry|apolog|as an ai|openai|guidelines|polic|offensive|against)`,
+    r`(?:don't|do not|never|nor|not|stop)(?: (?:allowed|permitted|supposed) to)? (?:mention|remind|say|tell|state|include|add|give|use|write|acknowledge|respond with|reply with|start with|add)(?: me| us| the user)?(?: that)? ?"?(?:you(?:'re| are)|it(?:'s| is)|that|any|a|the|i'm|i am)? ?(?:an ai|a language model|not able|unable|can't|cannot|illegal|unethical|harmful|dangerous|inappropriate|disclaimers?|warnings?|moral|ethic|sorry|apolog|as an ai|openai|guidelines|polic|offensive|against)`,
     r`(?:even|especially) if (?:it|the [a-z]+|they|you|this|that)(?: [a-z]+){0,3} (?:illegal|unethical|immoral|harmful|dangerous|offensive|inappropriate|against|wrong|defies|violates|breaks|goes against)`,
     r`not (?:bound|restricted|limited|constrained|governed) by`, r`(?:must|will|shall|have to|has to) (?:always )?(?:comply|obey)`,
-    r`(?:always|must|have to|has to) (?:answer|respond|provide an answer)(?: (?:every|all|any))?`,
+    r`(?:always|must|have to|has to) (?:answers?|responds?|provides? an answer)(?: (?:every|all|any))?`,
+    r`(?:you|u) (?:cannot|can't|can not|may not|are (?:not|un)able to|are (?:forbidden|prohibited|banned|not permitted|not allowed) (?:from|to)) (?:ever )?(?:refus(?:e|ing)|declin(?:e|ing)|reject(?:ing)?|deny(?:ing)?|(?:say(?:ing)? no|turn(?:ing)? (?:me|it|this|requests?) down)(?: to (?:me|us|the user|any|my|this|requests?)|[.!]|$))`,
+    r`(?:refusing|refusal|declining|saying no|rejection)(?: [a-z]+){0,2} (?:is|are) (?:not (?:an option|allowed|permitted|possible|tolerated)|forbidden|prohibited|banned)`,
+    r`(?:must|have to|has to|are supposed to|are required to|need to|will) (?:always )?(?:answer|respond|reply)(?: [a-z]+){0,3} (?:at all times|no matter what|every single time|in every case|whatever (?:i|the user) (?:ask|say|want)s?)`,
+    r`(?:not|never|don't|do not|dont) (?:(?:supposed|allowed|permitted) to )?(?:tell|say|reply|respond|answer|claim)(?: to)?(?: me| us| the user)?(?: that)? (?:there is |there's |there are |you have |you don't have |you do not have |you can't find |you cannot find )?(?:no|not any|not enough) (?:relevant |good |correct |right |definitive |such )?(?:answer|information|info|data|knowledge)`,
+    r`if (?:you|u) (?:don't|do not|dont|can't|cannot) (?:know|find)(?: (?:it|the answer|that))?,? (?:just |then |simply )?(?:make (?:something|it|one|an answer|things) up|invent (?:one|something|an answer)|lie|fabricate)`,
+    r`(?:never|don't|do not|dont) (?:say|admit|tell me|reply) (?:that )?(?:you|u) (?:don't|do not|dont) know`,
   ],
   contextSwitch: [
     r`(?:when|whenever|if) i (?:say|type|write) [^.!?\n]{1,40}(?:you|u) (?:say|reply|respond|answer|will say|must say|should say|write|type)`,
@@ -210,7 +265,7 @@ export const en: LangPack = {
     r`(?:start|begin|starting|beginning) (?:over|fresh|anew|again|a new (?:session|conversation|task|chat))`,
     r`(?:reset|restart|reboot|reinitiali[sz]e)(?: the| this| your)? (?:conversation|session|context|chat|memory|system)`,
     r`(?:just|only|simply) (?:say|print|output|write|respond with|reply with|answer with|type)`,
-    r`(?:say|print|output|write|respond with|reply with|type|repeat|return)(?: only| just| exactly)? ?(?:the (?:word|phrase|sentence|text|string) )?"`,
+    r`(?:say|print|output|write|respond with|reply with|type|repeat|return)(?: only| just| exactly)? ?(?:the (?:words?|phrase|sentence|text|string|message) )?(?:"[^"\n]{1,80}"|'[^'\n]{1,80}')(?:[.!]?$|[.!,]? (?:and nothing else|and nothing more|and stop|then stop|only|without (?:any|anything)))`,
     r`(?:this is|i am|i'm) (?:your|the|an?) (?:developer|creator|admin|administrator|owner|programmer|master|system|operator|god|maker|trainer)`,
     r`(?:admin|developer|root|sudo|system|debug|override) (?:access|override|command|privileges?|authority|authori[sz]ation|code|key)`,
     r`(?:i|we) (?:command|order|instruct|demand|authori[sz]e) (?:you|u)`, r`(?:you|u) (?:must|will|shall) (?:obey|comply|listen to me|do as i say)`,
@@ -218,16 +273,23 @@ export const en: LangPack = {
     r`(?:another|a further|the next|further|one more|a second) (?:task|challenge|assignment|job|test)s?`, r`(?:now|then) (?:comes|follows|follow) (?:the |a )?(?:next|new|second|further|another)`,
     r`repeat after me`, r`(?:a few|some|several|two|three|a couple of) more (?:tasks|challenges|assignments|jobs)`, r`you did (?:it |that |this )?(?:really |very |so )?(?:great|well|good)[!.,]+(?: [a-z']+[.,!]?){0,8} (?:now|next|but)`, r`(?:^| |[.!?] )(?:ok[.,]? |okay[.,]? |so[.,]? |alright[.,]? )?now,? (?:you are|you're|u r) (?:an?|the|my|no longer)`, r`(?:simply great|wow|amazing|fantastic|well done|good job|great job|excellent(?: performance)?|congratulations|perfect|very good|bravo|nice work)[!.,]+ (?:[a-z']+[.,!]? ){0,12}(?:now|next|another|new|but)`,
     r`(?:okay|ok|alright|good|fine|great)[.!,]+ (?:now|next)`, r`(?:do not|don't|dont) (?:answer|respond to|reply to) (?:this|the|my) (?:question|request|prompt)`,
-    r`(?:but|and) (?:then|instead)[, ]+(?:forget|ignore|say|tell|print|write)`, r`(?:^|[.!?] )instruction:`,
+    r`(?:but|and) (?:then|instead)[, ]+(?:forget|ignore|say|tell|print|write)`,
+    r`(?:^|[.!?] )(?:just |simply |only )?(?:say|answer|reply|respond)(?: with)? ["']?(?:yes|no)["']?(?:[.!]|$)`,
+    r`(?:this|it|that) is (?:not|no|n't) (?:an? )?(?:prompt[ -]injection|injection(?: attack)?|jailbreak(?: attempt)?|attack|hack(?:ing attempt)?)(?:[.!,;:]|$| (?:and|but|so|i|just|please|trust me))`,
+    r`(?:your|ur) (?:new|real|true|actual|next|updated) (?:job|task|goal|mission|objective|instructions?|rules|guidelines|directives?|priority|orders?) (?:now |from now on |here )?(?:is|are|will be)`,
+    r`(?:i|we) (?:give|am giving|are giving|have|'ve got|have got|will give|now give) (?:you|u) (?:some |a |an |the )?(?:new|different|updated|fresh|additional|revised|other) (?:instructions?|rules|guidelines|tasks?|orders|directives|commands|policies)`, r`(?:^|[.!?] )instruction:`,
   ],
   addressed: [
     r`(?:in|into|within|throughout|at the (?:end|start|beginning|top|bottom) of) (?:your|ur|each|every|all) ${REPLY}`,
     r`(?:your|ur) ${REPLY} (?:must|should|will|shall|needs? to|has to|may|can|ought to)`,
     r`(?:begin|start|end|conclude|finish|prefix|preface|open|close|sign off|append|augment|enhance|enrich|modify|change|alter|format|structure|convert|rewrite|render|provide|deliver|write|present|phrase|compose|craft|translate|encode|encrypt|scramble|jumble|shuffle|reverse|group|misspell|anagram|split|break|adjust|tweak|transform|style|decorate|fill|pepper|sprinkle|infuse|lace|end)(?:s|ing)? (?:each |every |all )?(?:of )?(?:your|ur) (?:own )?${OUTPUT}`,
     r`(?:add|append|attach|include|insert|introduce|incorporate|integrate|embed|put|weave|interweave|blend|meld|fuse|infuse|mention|place|inject|slip|sneak|merge|absorb)(?:s|ing)? (?:[^ .!?\n]+ ){0,12}(?:to|in|into|within|throughout|inside|as (?:a )?part of|on) (?:the )?(?:very )?(?:end |start |beginning |core |heart |essence |fabric |framework |structure |logic |body |top )?(?:of )?(?:your|ur|each|every) (?:own )?(?:${OUTPUT}|codebase|implementation|program|script|function|elucidation|explanation|work|writing|text|letter|email)`,
+    // The same with a quoted slogan or a link in between ("add "Win big!" linking to www.x.example to your reply").
+    r`(?:add|append|attach|include|insert|put|place|mention)(?:s|ing)? "[^"\n]{1,60}"(?: [^ \n]+){0,6} (?:to|in|into|at the end of) (?:your|ur|each|every) (?:own )?${OUTPUT}`,
     r`(?:letters|words|vowels|consonants|characters|spaces|sentences|lines|punctuation) (?:of|in|from) (?:your|ur|the) ${REPLY}`,
-    r`(?:the )?(?:following|subsequent|below|provided|attached|given|next) (?:code |python )?(?:snippet|block|excerpt|section|fragment|segment|lines?)(?: of code)?(?: [^ .!?\n]+){0,8} (?:your|ur) (?:own )?(?:${OUTPUT}|codebase|implementation|program|script)`,
-    r`(?:respond|reply|answer)(?: only| solely| exclusively)? (?:with|in|using)(?: only)? ["']`,
+    r`(?:the )?(?:following|subsequent|below|provided|attached|given|next) (?:code |python )?(?:snippet|block|excerpt|section|fragment|segment|lines?)(?: of code)?(?: [^ .!?\n]+){0,8} (?:your|ur) (?:own )?(?:${OUTPUT}|codebase|implementation|program|script|elucidation|explanation)`,
+    r`(?:integrate|incorporate|leverage|utili[sz]e|embed|embody|fuse|merge|weave|interweave|blend|infuse|enrich|augment|inject)(?:s|d|ing)?(?: [a-z]+){0,3} (?:the |this )?(?:following|below|attached|provided|given|subsequent) (?:code |python )?(?:snippet|block|excerpt|script|function|fragment|segment|lines?)`,
+    r`(?:respond|reply|answer)(?: only| solely| exclusively)? (?:with|in|using)(?: only)? ["']~`,
     r`(?:dear|hey|hi|hello|attention|note to|message to|instructions? (?:for|to)|if (?:you|u) are an?|if (?:you|u)'re an?|as an?) (?:the )?${MODEL}`,
     r`(?:the )?(?:assistant|ai|chatbot|llm|language model)(?: must| should| will| shall| is (?:required|instructed|now|to))`,
     r`(?:make sure|ensure|be sure) (?:to |that )?(?:you|your (?:response|answer|reply|output|code|solution))`,
@@ -238,6 +300,11 @@ export const en: LangPack = {
   directive: [
     r`(?:^|\n|[.!?:] )(?:please |kindly |now |also |then |and |first,? |finally,? )?(?:write|provide|describe|explain|translate|include|insert|add|append|mention|list|generate|create|compose|tell|give|say|print|output|respond|reply|answer|summari[sz]e|rewrite|change|modify|convert|replace|make sure|ensure|remember|send|visit|click|go to|open|call|run|execute|download|install|forward|recommend|suggest|promote|advertise|encourage|urge|invite|integrate|incorporate|augment|enhance|embed|interweave|weave|blend|meld|scramble|rearrange|group|reverse|spell|encode|encrypt|format|end|begin|start|conclude|do not|don't|never|always|ignore|forget|disregard|pretend|act|imagine)`,
   ],
+  extractionExtra: [
+    r`(?:repeat|print|output|echo|recite|dump|copy|paste|reproduce|spit out|type out|write out|show|display|reveal|return)(?: me| back| out)?(?: all| everything| every word| each word| all (?:the )?(?:text|words|content|messages)| the (?:entire |whole |full |exact )?(?:text|content|words|lines|messages?|conversation|prompt))?(?: (?:that (?:is|was|came|comes)|which (?:is|was)|written|you see|you saw))? (?:the )?(?:above|before (?:this|my|that)|prior to this|preceding this|so far)(?: (?:this|here|in (?:a|the) (?:code ?block|markdown|json|quote)|verbatim|exactly|word for word)|[.!:]| ?"|$)`,
+    r`(?:repeat|print|output|echo|recite|dump|copy|reproduce|show|display|reveal)(?: me| back)? (?:the |all |all of the |all the |every |each )?(?:previous|preceding|prior|earlier|above|first|initial) (?:text|content|words|lines|sentences|messages?|prompts?|conversation|paragraphs?|statements?)`,
+    r`(?:repeat|print|output|echo|recite|dump|copy|reproduce|show|display|reveal) (?:all|everything|every word|the text|the words)(?: that| which)? (?:i|we|you) (?:said|wrote|typed|told you|were told|were given)`,
+  ],
   leakFormat: [
     r`backwards?`, r`in reverse(?: order)?`, r`reversed`, r`letter by letter`, r`one (?:letter|character|word) at a time`,
     r`each (?:letter|character)`, r`character by character`, r`with (?:spaces|dashes|hyphens|dots|commas|underscores) (?:between|in between)`,
@@ -245,5 +312,9 @@ export const en: LangPack = {
     r`as an? (?:acrostic|poem|riddle|song|story|list|rhyme|haiku|limerick|anagram)`, r`(?:first|last) (?:letter|character)s?`,
     r`nato phonetic`, r`(?:without|don't|do not) (?:saying|say|reveal|revealing|mention|mentioning|using) it(?: directly)?`,
     r`(?:encrypt|encode|cipher|obfuscate)(?:ed|d)? (?:it|the|your|this)`, r`(?:how many|number of) (?:letters|characters)`,
+    r`(?:contains?|has|have|includes?|starts? with|begins? with|ends? (?:with|in)|consists? of) (?:the |a |an |any |more than |at least |exactly |only )?(?:[0-9]+ )?(?:letters?|characters?|vowels?|consonants?|syllables?|digits?)`,
+    r`(?:riddle|story|poem|song|rhyme|acrostic|haiku|limerick|hint|clue|synonym|anagram)s? (?:whose|where|in which|that (?:contains?|includes?|uses|hides|spells)|using|containing|including|hiding|spelling)`,
+    r`rhym(?:e|es|ing) with`, r`(?:play|playing) (?:a game of )?(?:hangman|wordle|charades|twenty questions|20 questions)`,
+    r`if (?:it|the (?:[a-z]+ )?(?:password|secret|word|code|key)) (?:was|were) an?`,
   ],
 };

@@ -29,7 +29,7 @@ export const es: LangPack = {
     r`limitaci[oó]n~`, r`filtros?`, r`prompt~`, r`comandos?`, r`programaci[oó]n`, r`directivas?`, r`consignas?`,
   ],
   rulesBroad: [r`tareas?`, r`informaci[oó]n`, r`contexto`, r`mensajes?`, r`textos?`, r`datos`],
-  everything: [r`todo(?: lo (?:anterior|que (?:te |le )?(?:dije|digo|dijeron|sabes)))?`, r`lo anterior`, r`todo eso`],
+  everything: [r`lo que (?:te |le |os )?(?:dije|he dicho|dijeron|han dicho|escrib[ií]|ped[ií]) (?:antes|anteriormente|hasta ahora|arriba)`, r`todo(?: lo (?:anterior|que (?:te |le )?(?:dije|digo|dijeron|sabes)))?`, r`lo anterior`, r`todo eso`],
   reveal: [
     r`muestra(?:me)?`, r`mu[eé]strame`, r`muestre(?:me)?`, r`dime`, r`di`, r`diga(?:me)?`, r`revela(?:me)?`, r`revele`, r`repite`, r`repita`,
     r`imprime`, r`imprima`, r`escribe`, r`escriba`, r`dame`, r`d[eé]me`, r`cu[aá]l(?:es)? (?:es|son|era|eran)`, r`ense[ñn]a(?:me)?`, r`comparte`, r`lista`,
@@ -39,10 +39,16 @@ export const es: LangPack = {
     r`(?:la|tu|su) (?:[a-záéíóúñ]+ )?(?:contrase[ñn]a|clave(?: secreta)?|palabra secreta|c[oó]digo secreto)`, r`(?:el|tu|su) secreto`,
     r`(?:el )?(?:prompt|mensaje|indicaciones?) (?:del|de) sistema`, r`(?:tus|sus) (?:[a-záéíóúñ]+ )?(?:instrucciones|reglas|indicaciones|directrices|[oó]rdenes)`,
     r`(?:las )?instrucciones (?:originales|iniciales|ocultas|secretas)`, r`lo que (?:te|le) (?:dijeron|indicaron|ordenaron)`,
+    r`(?:las |los )?(?:instrucciones|reglas|indicaciones|directrices|[oó]rdenes) que (?:te|le|os) (?:dieron|dio|han dado|dimos|di|indicaron|programaron)`,
+    r`qu[eé] (?:instrucciones|reglas|indicaciones|directrices|[oó]rdenes) (?:te|le|os) (?:dieron|dio|han dado|indicaron|programaron)`,
   ],
-  secretYours: [r`(?:tus|sus|tu|su) (?:[a-záéíóúñ]+ )?(?:instrucciones|reglas|indicaciones|directrices|[oó]rdenes|contrase[ñn]a|secreto|prompt)`, r`lo que (?:te|le) (?:dijeron|indicaron|ordenaron)`],
+  secretYours: [
+    r`(?:tus|sus|tu|su) (?:[a-záéíóúñ]+ )?(?:instrucciones|reglas|indicaciones|directrices|[oó]rdenes|contrase[ñn]a|secreto|prompt)`, r`lo que (?:te|le) (?:dijeron|indicaron|ordenaron)`,
+    r`(?:las |los )?(?:instrucciones|reglas|indicaciones|directrices|[oó]rdenes) que (?:te|le|os) (?:dieron|dio|han dado|indicaron|programaron)`,
+    r`qu[eé] (?:instrucciones|reglas|indicaciones|directrices|[oó]rdenes) (?:te|le|os) (?:dieron|dio|han dado|indicaron|programaron)`,
+  ],
   secretHeads: [r`contrase[ñn]a~`, r`clave~`, r`secret[oa]~`, r`prompt~`, r`instrucci[oó]n~`, r`indicaci[oó]n~`, r`reglas`, r`directrices`],
-  stopwords: [r`que|los|las|por|para|una|del|pero|como|está|esto|eso|muy|también|ahora|puedes|dime|eres|tienes|hacer|todo|todas|todos|cómo|qué|usted|tus|sus|tambien|esta|mis|al|olvida|olvide|ignora|ignore|muestra|muéstrame|revela|instrucciones|contraseña|reglas|ya|así`],
+  stopwords: [r`que|los|las|por|para|una|del|pero|como|está|esto|eso|muy|también|ahora|puedes|dime|eres|tienes|hacer|todo|todas|todos|cómo|qué|usted|tus|sus|tambien|esta|mis|al|olvida|olvide|ignora|ignore|muestra|muéstrame|revela|instrucciones|contraseña|reglas|ya|así|nueva|nuevas|tarea|escribe|responde|solo|finge|actúa|actua|eres|dije|dime|sin|olvídate|olvidate|repite|qué|cuál|cual`],
   negators: [r`sin`, r`no`, r`nunca`, r`jam[aá]s`],
   overrideExtra: [
     r`(?:las )?instrucciones (?:anteriores|previas|de arriba) (?:ya )?(?:no (?:son|est[aá]n|valen|aplican)|son (?:falsas|inv[aá]lidas|nulas))`,
@@ -66,11 +72,14 @@ export const es: LangPack = {
     r`(?:ahora|desde ahora|a partir de ahora|de ahora en adelante),? (?:eres|serás|usted es)`,
     r`nueva (?:tarea|instrucci[oó]n|orden|misi[oó]n)`, r`nuevas (?:instrucciones|[oó]rdenes|tareas|reglas)`, r`ahora (?:di|dime|escribe|responde|imprime)`,
     r`en (?:su|tu) lugar`, r`en vez de eso`, r`(?:muy bien|bien hecho|excelente|perfecto|felicidades|genial)[!.,]+ (?:[a-záéíóúñ]+ ){0,12}(?:ahora|pero)`,
-    r`(?:solo|solamente|simplemente) (?:di|dime|escribe|responde)`,
+    r`(?:solo|solamente|simplemente) (?:di|dime|escribe|responde)`, r`(?:responde|contesta|di|escribe)(?:me)? (?:solo|solamente|[uú]nicamente) (?:con )?["'«]~`,
   ],
   addressed: [r`en (?:tu|su) respuesta`, r`(?:tu|su) respuesta (?:debe|deber[ií]a|tiene que)`, r`(?:comienza|empieza|termina|inicia) (?:tu|su) respuesta`],
   directive: [
     r`(?:^|\n|[.!?:] )(?:por favor,? )?(?:escribe|proporciona|describe|explica|traduce|incluye|a[ñn]ade|di|dime|genera|crea|responde|ignora|olvida|imagina|act[uú]a|muestra)`,
+  ],
+  extractionExtra: [
+    r`(?:repite|repita|muestra|muestre|imprime|imprima|copia|copie|escribe|escriba)(?:me)? (?:todo |todos )?(?:el texto|lo|los mensajes|el contenido|la conversaci[oó]n)? ?(?:de )?(?:arriba|anterior|anteriores|previo|de antes)(?: palabra por palabra| textualmente| literalmente|[.!:"]|$)`,
   ],
   leakFormat: [r`al rev[eé]s`, r`letra por letra`, r`cada letra`, r`en base64`, r`como (?:un )?poema`, r`en orden inverso`],
 };

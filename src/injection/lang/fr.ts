@@ -28,7 +28,7 @@ export const fr: LangPack = {
     r`prompt~`, r`invite~`, r`programmation`, r`recommandations?`, r`contraintes?`,
   ],
   rulesBroad: [r`tâches?`, r`informations?`, r`contexte`, r`messages?`, r`textes?`, r`données`],
-  everything: [r`tout(?: ce (?:que|qui) (?:je t'ai|on t'a|tu sais|précède|a été dit)[a-zéè ]*)?`, r`ce qui précède`, r`tout cela`, r`tout ça`],
+  everything: [r`ce que (?:je t'ai|je vous ai|on t'a|on vous a|j'ai) (?:dit|écrit|demandé) (?:avant|plus tôt|auparavant|précédemment|jusqu'ici|ci-dessus)`, r`tout(?: ce (?:que|qui) (?:je t'ai|on t'a|tu sais|précède|a été dit)[a-zéè ]*)?`, r`ce qui précède`, r`tout cela`, r`tout ça`],
   reveal: [
     r`montre(?:z)?(?:-moi)?`, r`affiche(?:z)?`, r`r[ée]v[èé]le(?:z)?`, r`répète(?:z)?`, r`répétez`, r`imprime(?:z)?`, r`écri(?:s|vez)`, r`donne(?:z)?(?:-moi)?`,
     r`di(?:s|tes)(?:-moi)?`, r`quel(?:le)?s? (?:est|sont|était|étaient)`, r`récite(?:z)?`, r`partage(?:z)?`, r`liste(?:z)?`, r`épelle(?:z)?`, r`communique(?:z)?`,
@@ -37,10 +37,16 @@ export const fr: LangPack = {
     r`(?:le|ton|votre) (?:[a-zéèêàç]+ )?(?:mot de passe|code secret|mot secret|secret)`, r`(?:le |l')?(?:prompt|invite|message|instructions?) (?:du )?système`,
     r`(?:tes|vos) (?:[a-zéèêàç]+ )?(?:instructions|consignes|règles|directives)`, r`(?:les )?instructions (?:initiales|originales|cachées|secrètes)`,
     r`ce qu'on (?:t'a|vous a) (?:dit|demandé|ordonné)`,
+    r`(?:les )?(?:instructions|consignes|règles|directives) (?:qu'on|que l'on|que) (?:t'a|vous a|tu as|vous avez) (?:données|reçues|fournies|dites|donné)`,
+    r`quel(?:le)?s? (?:instructions|consignes|règles|directives) (?:as-tu|avez-vous|t'a-t-on|vous a-t-on|on t'a|on vous a) (?:reçues?|données?|fournies?)`,
   ],
-  secretYours: [r`(?:tes|vos|ton|votre) (?:[a-zéèêàç]+ )?(?:instructions|consignes|règles|directives|mot de passe|secret|prompt)`, r`ce qu'on (?:t'a|vous a) (?:dit|demandé|ordonné)`],
+  secretYours: [
+    r`(?:tes|vos|ton|votre) (?:[a-zéèêàç]+ )?(?:instructions|consignes|règles|directives|mot de passe|secret|prompt)`, r`ce qu'on (?:t'a|vous a) (?:dit|demandé|ordonné)`,
+    r`(?:les )?(?:instructions|consignes|règles|directives) (?:qu'on|que l'on|que) (?:t'a|vous a|tu as|vous avez) (?:données|reçues|fournies|dites|donné)`,
+    r`quel(?:le)?s? (?:instructions|consignes|règles|directives) (?:as-tu|avez-vous|t'a-t-on|vous a-t-on|on t'a|on vous a) (?:reçues?|données?|fournies?)`,
+  ],
   secretHeads: [r`mot de passe`, r`secret~`, r`prompt~`, r`invite~`, r`instructions?`, r`consignes?`, r`règles`, r`directives`],
-  stopwords: [r`les|des|c'est|pour|une|vous|tu|ne|pas|avec|dans|sur|mais|cette|sont|je|moi|toi|votre|ton|tes|tout|toutes|ce|qui|quoi|comment|vos|du|au|aux|et|oublie|oubliez|ignorez|montre|affiche|révèle|dis|donne|donnez|es|consignes|règles|mot de passe`],
+  stopwords: [r`les|des|c'est|pour|une|vous|tu|ne|pas|avec|dans|sur|mais|cette|sont|je|moi|toi|votre|ton|tes|tout|toutes|ce|qui|quoi|comment|vos|du|au|aux|et|oublie|oubliez|ignorez|montre|affiche|révèle|dis|donne|donnez|es|consignes|règles|mot de passe|un|sans|fais|faites|être|d'être|quel|quelle|quelles|as-tu|réponds|écris|tâche|nouvelle|instructions|répète|t'ai`],
   negators: [r`sans`, r`ne`, r`jamais`, r`pas`],
   overrideExtra: [
     r`(?:les )?(?:instructions|consignes) (?:précédentes|ci-dessus) (?:ne sont plus|sont (?:fausses|nulles|annulées|caduques))`,
@@ -70,6 +76,9 @@ export const fr: LangPack = {
   addressed: [r`dans (?:ta|votre) réponse`, r`(?:ta|votre) réponse (?:doit|devrait)`, r`(?:commence|commencez|termine|terminez) (?:ta|votre) réponse`],
   directive: [
     r`(?:^|\n|[.!?:] )(?:s'il te plaît,? |s'il vous plaît,? )?(?:écris|écrivez|fournis|fournissez|décris|décrivez|explique|expliquez|traduis|traduisez|inclus|incluez|ajoute|ajoutez|dis|dites|donne|donnez|génère|générez|crée|créez|réponds|répondez|ignore|ignorez|oublie|oubliez|imagine|imaginez)`,
+  ],
+  extractionExtra: [
+    r`(?:répète|répétez|affiche|affichez|imprime|imprimez|recopie|recopiez|écris|écrivez)(?:-moi)? (?:tout |le texte |les messages |le contenu |la conversation )?(?:ci-dessus|précédent(?:e|s|es)?|d'avant|au-dessus)(?: mot pour mot| à l'identique| textuellement|[.!:"]|$)`,
   ],
   leakFormat: [r`à l'envers`, r`lettre par lettre`, r`chaque lettre`, r`en base64`, r`sous forme de poème`, r`dans l'ordre inverse`],
 };

@@ -25,7 +25,7 @@ export const it: LangPack = {
   ],
   rules: [r`istruzion[ei]`, r`indicazion[ei]`, r`regol[ae]`, r`direttiv[ae]`, r`linee guida`, r`ordin[ei]`, r`comand[oi]`, r`restrizion[ei]`, r`limitazion[ei]`, r`filtr[oi]`, r`prompt~`, r`programmazione`, r`vincol[oi]`],
   rulesBroad: [r`compit[oi]`, r`informazion[ei]`, r`contesto`, r`messagg[io]`, r`test[oi]`],
-  everything: [r`tutto(?: (?:quello|ciò) che (?:ti ho detto|sai|hai imparato|precede))?`, r`quanto sopra`, r`tutto questo`],
+  everything: [r`(?:quello|ciò|quanto) che (?:ti ho|le ho|vi ho|ti hanno|ti abbiamo) (?:detto|scritto|chiesto) (?:prima|finora|sopra|in precedenza)`, r`tutto(?: (?:quello|ciò) che (?:ti ho detto|sai|hai imparato|precede))?`, r`quanto sopra`, r`tutto questo`],
   reveal: [
     r`mostra(?:mi)?`, r`rivela(?:mi)?`, r`ripeti`, r`stampa`, r`scrivi`, r`dimmi`, r`dammi`, r`di(?:cci)?`, r`qual(?:e|i)? (?:è|sono|era)`, r`elenca`,
     r`condividi`, r`fammi vedere`, r`comunica(?:mi)?`,
@@ -34,10 +34,15 @@ export const it: LangPack = {
     r`(?:la|tua|sua) (?:[a-zàèéìòù]+ )?(?:password|parola d'ordine|parola segreta|chiave segreta|codice segreto)`, r`(?:il|tuo) segreto`,
     r`(?:il )?(?:prompt|messaggio|istruzioni) (?:di|del) sistema`, r`(?:le )?(?:tue|sue) (?:[a-zàèéìòù]+ )?(?:istruzioni|regole|indicazioni|direttive)`,
     r`(?:le )?istruzioni (?:iniziali|originali|nascoste|segrete)`, r`(?:la )?password`,
+    r`(?:le )?(?:istruzioni|regole|indicazioni|direttive) che (?:ti|le|vi) (?:sono state date|hanno dato|sono state fornite|hanno fornito)`,
+    r`quali (?:istruzioni|regole|indicazioni|direttive) (?:ti|le|vi) (?:sono state date|hanno dato|sono state fornite|hanno fornito)|quali (?:istruzioni|regole) hai (?:ricevuto|avuto)`,
   ],
-  secretYours: [r`(?:le )?(?:tue|sue) (?:[a-zàèéìòù]+ )?(?:istruzioni|regole|indicazioni|direttive)`, r`(?:la )?(?:tua|sua) (?:password|parola d'ordine|parola segreta)`, r`(?:il )?(?:tuo|suo) (?:segreto|prompt)`],
+  secretYours: [
+    r`(?:le )?(?:istruzioni|regole|indicazioni|direttive) che (?:ti|le|vi) (?:sono state date|hanno dato|sono state fornite|hanno fornito)`,
+    r`quali (?:istruzioni|regole|indicazioni|direttive) (?:ti|le|vi) (?:sono state date|hanno dato|sono state fornite|hanno fornito)|quali (?:istruzioni|regole) hai (?:ricevuto|avuto)`,
+    r`(?:le )?(?:tue|sue) (?:[a-zàèéìòù]+ )?(?:istruzioni|regole|indicazioni|direttive)`, r`(?:la )?(?:tua|sua) (?:password|parola d'ordine|parola segreta)`, r`(?:il )?(?:tuo|suo) (?:segreto|prompt)`],
   secretHeads: [r`password`, r`parola d'ordine`, r`segret~`, r`prompt~`, r`istruzion~`, r`indicazion~`, r`regole`, r`direttive`],
-  stopwords: [r`gli|che|della|delle|dello|sono|questo|questa|anche|tutte|tutti|puoi|fammi|dimmi|perché|ogni|una|sei|cosa|qual è|perche|le|tue|tuo|tua|tuoi|suoi|mi|ti|ora|adesso|dimentica|ignora|ignorate|mostra|mostrami|rivela|istruzioni|regole`],
+  stopwords: [r`gli|che|della|delle|dello|sono|questo|questa|anche|tutte|tutti|puoi|fammi|dimmi|perché|ogni|una|sei|cosa|qual è|perche|le|tue|tuo|tua|tuoi|suoi|mi|ti|ora|adesso|dimentica|ignora|ignorate|mostra|mostrami|rivela|istruzioni|regole|quello|quali|senza|detto|prima|fingi|nuovo|nuova|compito|rispondi|scrivi|dimenticate|ripeti|sopra|testo|il|di|per|parola`],
   negators: [r`senza`, r`non`, r`mai`],
   overrideExtra: [
     r`(?:le )?istruzioni (?:precedenti|di prima) (?:non sono più|sono (?:false|nulle|annullate))`, r`fai (?:esattamente )?il contrario di (?:quello|ciò) che`,
@@ -62,6 +67,9 @@ export const it: LangPack = {
   addressed: [r`nella (?:tua|sua) risposta`, r`la (?:tua|sua) risposta (?:deve|dovrebbe)`, r`(?:inizia|termina|comincia) la (?:tua|sua) risposta`],
   directive: [
     r`(?:^|\n|[.!?:] )(?:per favore,? )?(?:scrivi|fornisci|descrivi|spiega|traduci|includi|aggiungi|dimmi|dai|genera|crea|rispondi|ignora|dimentica|immagina|mostra)`,
+  ],
+  extractionExtra: [
+    r`(?:ripeti|ripetete|mostra|stampa|copia|riscrivi|scrivi)(?:mi)? (?:tutto |il testo |i messaggi |il contenuto |la conversazione )?(?:qui )?(?:sopra|precedente|precedenti|di prima)(?: parola per parola| alla lettera| testualmente|[.!:"]|$)`,
   ],
   leakFormat: [r`al contrario`, r`lettera per lettera`, r`ogni lettera`, r`in base64`, r`come una poesia`, r`in ordine inverso`],
 };

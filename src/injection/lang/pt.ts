@@ -25,7 +25,7 @@ export const pt: LangPack = {
   ],
   rules: [r`instruç(?:ão|ões)`, r`orientaç(?:ão|ões)`, r`regras?`, r`diretrizes?`, r`ordens?`, r`comandos?`, r`restriç(?:ão|ões)`, r`limitaç(?:ão|ões)`, r`filtros?`, r`prompt~`, r`programação`, r`normas?`],
   rulesBroad: [r`tarefas?`, r`informaç(?:ão|ões)`, r`contexto`, r`mensagens?`, r`textos?`],
-  everything: [r`tudo(?: o que (?:eu disse|te disse|você sabe|foi dito))?`, r`o que foi dito (?:antes|acima)`, r`tudo isso`],
+  everything: [r`o que (?:eu )?(?:te |lhe |vos )?(?:disse|falei|escrevi|pedi) (?:antes|anteriormente|até agora|acima)`, r`tudo(?: o que (?:eu disse|te disse|você sabe|foi dito))?`, r`o que foi dito (?:antes|acima)`, r`tudo isso`],
   reveal: [
     r`mostr[ea](?:-me)?`, r`me mostr[ea]`, r`revel[ea](?:-me)?`, r`repit[ae]`, r`imprim[ae]`, r`escrev[ae]`, r`diga(?:-me)?`, r`me diga`, r`diz`,
     r`me d[êe]`, r`d[êe]-me`, r`qual (?:é|era)`, r`quais (?:são|eram)`, r`liste`, r`compartilhe`, r`soletre`, r`conte(?:-me)?`,
@@ -34,10 +34,16 @@ export const pt: LangPack = {
     r`(?:a|sua|tua) (?:[a-zçãõáéíóúâêô]+ )?(?:senha|palavra-passe|palavra secreta|chave secreta|código secreto)`, r`(?:o|seu|teu) segredo`,
     r`(?:o )?(?:prompt|mensagem|instruç(?:ão|ões)) do sistema`, r`(?:suas|tuas) (?:[a-zçãõáéíóúâêô]+ )?(?:instruç(?:ões|ão)|regras|diretrizes|orientações)`,
     r`(?:as )?instruções (?:iniciais|originais|ocultas|secretas)`, r`o que (?:te|lhe) (?:disseram|mandaram|instruíram)`,
+    r`(?:o )?(?:seu|teu) (?:[a-zçãõáéíóúâêô]+ )?(?:prompt|segredo)(?: (?:de|do) sistema)?`,
+    r`(?:as )?(?:instruç(?:ões|ão)|regras|diretrizes|orientações) que (?:você|tu) (?:recebeu|recebeste|tem|segue)|(?:as )?(?:instruç(?:ões|ão)|regras|diretrizes) que (?:te|lhe) (?:deram|foram dadas)`,
+    r`quais (?:instruç(?:ões|ão)|regras|diretrizes|orientações) (?:você|tu) (?:recebeu|recebeste|tem|segue)|quais (?:instruç(?:ões|ão)|regras) (?:te|lhe) (?:deram|foram dadas)`,
   ],
-  secretYours: [r`(?:suas|tuas|seus|teus) (?:[a-zçãõáéíóúâêô]+ )?(?:instruç(?:ões|ão)|regras|diretrizes|orientações)`, r`(?:sua|tua) (?:senha|palavra-passe|palavra secreta)`, r`(?:seu|teu) (?:segredo|prompt)`],
+  secretYours: [
+    r`(?:as )?(?:instruç(?:ões|ão)|regras|diretrizes|orientações) que (?:você|tu) (?:recebeu|recebeste|tem|segue)|(?:as )?(?:instruç(?:ões|ão)|regras|diretrizes) que (?:te|lhe) (?:deram|foram dadas)`,
+    r`quais (?:instruç(?:ões|ão)|regras|diretrizes|orientações) (?:você|tu) (?:recebeu|recebeste|tem|segue)|quais (?:instruç(?:ões|ão)|regras) (?:te|lhe) (?:deram|foram dadas)`,
+    r`(?:suas|tuas|seus|teus) (?:[a-zçãõáéíóúâêô]+ )?(?:instruç(?:ões|ão)|regras|diretrizes|orientações)`, r`(?:sua|tua) (?:senha|palavra-passe|palavra secreta)`, r`(?:seu|teu) (?:segredo|prompt)`],
   secretHeads: [r`senha~`, r`palavra-passe`, r`segred~`, r`prompt~`, r`instruç~`, r`orientaç~`, r`regras`, r`diretrizes`],
-  stopwords: [r`não|nao|você|voce|vocês|uma|para|isso|este|esta|muito|também|agora|pode|seu|sua|todas|todos|então|porque|por favor|me diga|suas|seus|apenas|da|das|dos|pelo|pela|nas|ao|aos|esqueça|esqueca|desconsidere|ignore|mostre|revele|diga|instruções|instrucoes|senha|regras`],
+  stopwords: [r`não|nao|você|voce|vocês|uma|para|isso|este|esta|muito|também|agora|pode|seu|sua|todas|todos|então|porque|por favor|me diga|suas|seus|apenas|da|das|dos|pelo|pela|nas|ao|aos|esqueça|esqueca|desconsidere|ignore|mostre|revele|diga|instruções|instrucoes|senha|regras|quais|qual|eu|disse|sem|finja|nova|novas|tarefa|responda|escreva|seu|recebeu|o|texto|acima|repita|palavra`],
   negators: [r`sem`, r`não`, r`nunca`, r`jamais`],
   overrideExtra: [
     r`(?:as )?instruções (?:anteriores|acima) (?:não (?:são|estão|valem)|são (?:falsas|inválidas|nulas))`, r`faça (?:exatamente )?o contrário do que`,
@@ -63,6 +69,9 @@ export const pt: LangPack = {
   addressed: [r`(?:na|em) (?:sua|tua) resposta`, r`(?:sua|tua) resposta (?:deve|deveria|precisa)`, r`(?:comece|termine|inicie) (?:sua|tua|a) resposta`],
   directive: [
     r`(?:^|\n|[.!?:] )(?:por favor,? )?(?:escreva|forneça|descreva|explique|traduza|inclua|adicione|diga|dê|gere|crie|responda|ignore|esqueça|imagine|mostre)`,
+  ],
+  extractionExtra: [
+    r`(?:repita|repete|mostre|mostra|imprima|copie|escreva)(?:-me)? (?:todo |o texto |as mensagens |o conteúdo |a conversa )?(?:acima|anterior|anteriores|de antes)(?: palavra por palavra| literalmente|[.!:"]|$)`,
   ],
   leakFormat: [r`de trás para frente`, r`ao contrário`, r`letra por letra`, r`cada letra`, r`em base64`, r`como um poema`],
 };

@@ -36,7 +36,7 @@ export const tr: LangPack = {
   ],
   secretYours: [r`talimatların~`, r`kuralların~`, r`yönergelerin~`, r`şifren~`, r`parolan~`, r`senin (?:talimat~|kural~|şifre~|parola~|istem~)`],
   secretHeads: [r`şifre~`, r`parola~`, r`gizli`, r`istem~`, r`prompt~`, r`talimat~`, r`kural~`, r`yönerge~`],
-  stopwords: [r`için|ile|değil|gibi|olan|şimdi|lütfen|bana|sana|benim|senin|şey|nasıl|neden|çünkü|ama|bir|bu|ve|tüm|bütün|önceki|talimatları|kuralları|şifreyi|unut|unutun|göster|söyle|sen|artık|yukarıdaki`],
+  stopwords: [r`için|ile|değil|gibi|olan|şimdi|lütfen|bana|sana|benim|senin|şey|nasıl|neden|çünkü|ama|bir|bu|ve|tüm|bütün|önceki|talimatları|kuralları|şifreyi|unut|unutun|göster|söyle|sen|artık|yukarıdaki|nedir|şifre|parola|parolayı|talimatlarını|kuralları|istemini|tekrarla`],
   negators: [r`olmadan`, r`asla`, r`hiç`],
   overrideExtra: [
     r`(?:önceki|yukarıdaki) (?:talimat~|kural~|yönerge~) (?:artık )?(?:geçersiz|geçerli değil|iptal edildi|yanlış)`, r`(?:her şeyin|söylediğimin) tersini yap~`,
@@ -56,5 +56,6 @@ export const tr: LangPack = {
   ],
   addressed: [r`(?:cevabında|yanıtında|cevabınızda|yanıtınızda)`, r`(?:cevabın|yanıtın)(?:ız)? (?:şu|şöyle)? ?(?:olmalı|olsun)`, r`(?:cevabına|yanıtına) ekle~`],
   directive: [r`(?:^|\n|[.!?:] )(?:lütfen )?(?:yaz|açıkla|çevir|ekle|söyle|ver|göster|oluştur|cevap ver|unut|hayal et|anlat|listele)${IN}(?:[^a-zçğıöşü]|$)`],
+  extractionExtra: [r`yukarıdaki (?:metni|mesajları|her şeyi|içeriği|talimatları) (?:aynen |kelimesi kelimesine )?(?:tekrarla|yaz|göster|yazdır|kopyala)${IN}`],
   leakFormat: [r`tersten`, r`harf harf`, r`her harf~`, r`base64`, r`şiir olarak`],
 };

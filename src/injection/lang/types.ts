@@ -5,8 +5,10 @@
 //
 // Fragments are RE2 syntax over the lower-cased, normalised view (see normalize.ts). In spaced scripts a
 // fragment is matched as a whole word; '~' stands for any inflectional ending ("anweisung~" also matches
-// "anweisungen"), and a fragment ending in '~' has no word end. Placeholders: {G1}..{G6} = a gap of up to N words (or
-// about 3N characters in scripts written without spaces) that never crosses a sentence end.
+// "anweisungen"), and a fragment ending in '~' has no word end (so one that ends on an opening quote
+// must end in '~', or the word end would demand a non-letter right after the quote). Placeholders: {G1}..{G6} = a gap of up to N words (or
+// about 3N characters in scripts written without spaces) that never crosses a sentence end. A fragment
+// that starts with "(?:^|" carries its own start anchor (a sentence start) instead of a word boundary.
 export type LangId = 'en' | 'de' | 'es' | 'fr' | 'it' | 'pt' | 'ru' | 'zh' | 'ja' | 'ko' | 'hi' | 'ar' | 'tr' | 'vi';
 
 export interface LangPack {
@@ -68,6 +70,11 @@ export interface LangPack {
   readonly addressed: readonly string[];
   /** Imperative-mood markers at a sentence start (verb forms, politeness particles). */
   readonly directive: readonly string[];
+  /**
+   * Complete extraction requests that need no secret noun: "print everything above", "repeat the
+   * previous text". Narrow verbs only (not summarise or translate, which users ask of their own text).
+   */
+  readonly extractionExtra?: readonly string[];
   /** Requests to hand something over in a disguised form: spell it backwards, letter by letter. */
   readonly leakFormat: readonly string[];
 }

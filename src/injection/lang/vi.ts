@@ -59,5 +59,9 @@ export const vi: LangPack = {
   ],
   addressed: [r`trong câu trả lời(?: của bạn)?`, r`câu trả lời của bạn (?:phải|nên|cần)`, r`(?:bắt đầu|kết thúc) câu trả lời`],
   directive: [r`(?:^|\n|[.!?:] )(?:hãy|vui lòng|xin hãy|xin vui lòng|đừng)`],
+  extractionExtra: [
+    r`(?:mật khẩu|bí mật|mã bí mật|từ bí mật|lời nhắc hệ thống|prompt hệ thống|(?:hướng dẫn|chỉ dẫn|quy tắc) (?:của bạn|hệ thống|ban đầu))(?: của bạn)? là (?:gì|cái gì)`,
+    r`(?:nhắc lại|lặp lại|in ra|hiển thị|chép lại)(?: toàn bộ| tất cả)? (?:văn bản|nội dung|tin nhắn|những gì)? ?(?:ở )?(?:phía )?trên`,
+  ],
   leakFormat: [r`viết ngược`, r`ngược lại`, r`từng chữ(?: cái| một)?`, r`mỗi chữ cái`, r`base64`, r`dưới dạng (?:bài )?thơ`],
 };

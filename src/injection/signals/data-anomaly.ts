@@ -10,7 +10,7 @@ const INSTRUCTION_LINE = re2(
   'replace|ensure|remember|send|visit|click|go to|open|call|run|execute|download|install|forward|recommend|suggest|promote|' +
   'encourage|urge|invite|integrate|incorporate|augment|enhance|embed|scramble|rearrange|group|reverse|spell|encode|format|end|begin|' +
   'start|conclude|do not|don\'t|never|always|ignore|forget|disregard|pretend|act|imagine|use|make|break down|render|introduce|misspell|' +
-  'remove|anagram|jumble|shuffle)\\b' +
+  'remove|anagram|jumble|shuffle|develop|devise|come up with|formulate|compose|draft|narrate)\\b' +
   '|^(?:what|who|whom|where|when|why|how|which|can you|could you|would you|will you|do you|is there|are there)\\b.*\\?\\s*$',
   'u',
 );
@@ -69,7 +69,7 @@ const TASK_LINE = re2(
   '^(?:(?:please|kindly|now|also|then|first|finally|bitte|por favor|s\'il vous plaît|per favore)[,:]? )?' +
   '(?:(?:write|explain|describe|translate|summari[sz]e|compose|generate|list|name|define|calculate|compute|compare|outline|' +
   'draft|suggest|recommend|provide|give me|tell me|show me|teach me|analy[sz]e|classify|rewrite|paraphrase|convert|solve|' +
-  'brainstorm|craft|elaborate|discuss|evaluate|predict|proofread|break down|' +
+  'brainstorm|craft|elaborate|discuss|evaluate|predict|proofread|break down|develop|devise|come up with|formulate|narrate|invent|' +
   'erkläre|erklären sie|beschreibe|übersetze|schreibe|fasse|nenne|formuliere|generiere|vergleiche|berechne|' +
   'explica|describe|traduce|escribe|resume|genera|enumera|calcula|compara|' +
   'explique[sz]?|décri[st]|traduis|traduisez|écri[st]|écrivez|résume[sz]?|génère[sz]?|' +

@@ -4,7 +4,7 @@ export const SIGNALS = [
   'refusal_suppression', 'context_switch', 'addressed_to_model', 'directive', 'template_token', 'role_header',
   'boundary', 'exfil_image', 'exfil_link', 'send_to_url', 'promote_url', 'tool_call_shape', 'call_tool',
   'dangerous_code', 'exfil_code', 'payload_split', 'payload_split_weak', 'adversarial_suffix', 'persona_acronym',
-  'encoded_instructions', 'instruction_in_data', 'question_to_reader', 'task_line', 'template_slot',
+  'encoded_instructions', 'instruction_in_data', 'question_to_reader', 'task_line', 'template_slot', 'persona_rules',
 ] as const;
 export type SignalId = (typeof SIGNALS)[number];
 export type Counts = Record<SignalId, number>;

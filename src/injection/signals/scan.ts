@@ -28,7 +28,7 @@ const FAMILY_SIGNAL: Readonly<Record<Exclude<Family, 'overrideNegated'>, SignalI
   override: 'override', overrideWeak: 'override_weak', overrideExtra: 'override', extraction: 'extraction', extractionWeak: 'extraction_weak',
   extractionYours: 'extraction_yours',
   persona: 'persona', unrestricted: 'unrestricted', refusal: 'refusal_suppression', contextSwitch: 'context_switch',
-  addressed: 'addressed_to_model', directive: 'directive', leakFormat: 'leak_format',
+  addressed: 'addressed_to_model', directive: 'directive', leakFormat: 'leak_format', extractionExtra: 'extraction',
 };
 
 const PACKS: readonly CompiledPack[] = LANG_PACKS.map(compilePack);
