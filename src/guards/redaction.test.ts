@@ -112,6 +112,42 @@ describe('RedactionGuard, request side', () => {
   });
 });
 
+describe('RedactionGuard, clean-text memory (resent conversation turns are not rescanned)', () => {
+  it('a text found clean is not scanned again under the same policy, and the result is the same', async () => {
+    let scans = 0;
+    const counting = { ...POLICY, scanner: { ...POLICY.scanner, scan: (text: string) => { scans += 1; return POLICY.scanner.scan(text); } } } as typeof POLICY;
+    const g = guard({ policyFor: () => counting });
+    const body = { model: 'm', messages: [{ role: 'system', content: 'You are helpful.' }, { role: 'user', content: 'hello there' }] };
+    const first = await redactBody(g, ctx('r1'), 'openai-chat', body);
+    const afterFirst = scans;
+    const second = await redactBody(g, ctx('r2'), 'openai-chat', body);
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(scans).toBe(afterFirst);
+    expect(second.verdict).toStrictEqual(first.verdict);
+  });
+
+  it('texts with findings are never remembered: the same value is redacted every time', async () => {
+    const g = guard();
+    for (const id of ['r1', 'r2', 'r3']) {
+      const { out } = await redactBody(g, ctx(id), 'openai-chat', { model: 'm', messages: [{ role: 'user', content: 'ssn 123-45-6789' }] });
+      expect(JSON.stringify(out)).not.toContain('123-45-6789');
+    }
+  });
+
+  it('clean under one tenant\'s policy says nothing about another policy', async () => {
+    const strict = compileRedactionPolicy({ custom: [{ name: 'PROJECT', pattern: 'orchid-[0-9]{3}' }] }, SAMPLE_RECOGNIZERS);
+    const g = guard({ policyFor: (tenant) => (tenant === 'strict' ? strict : POLICY) });
+    const run = async (tenant: string) => {
+      const c = ctx(`r-${tenant}`);
+      g.checkRequestHeaders(c, Headers.of({ 'x-llm-guard-tenant': tenant }));
+      const { out } = await redactBody(g, c, 'openai-chat', { model: 'm', messages: [{ role: 'user', content: 'code orchid-123 ok' }] });
+      return out.messages[0].content as string;
+    };
+    expect(await run('lax')).toBe('code orchid-123 ok');
+    expect(await run('strict')).not.toContain('orchid-123');
+  });
+});
+
 describe('RedactionGuard, reply side', () => {
   it('the streamed reply gets back the values this request tokenized; other values are redacted', async () => {
     const g = guard();

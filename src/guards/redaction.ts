@@ -5,6 +5,7 @@
 //
 // Per request state (tenant, conversation, token vault) lives in a WeakMap keyed by the request
 // context, so nothing outlives the request but the token store's TTL-bound mappings.
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { HeaderView } from '../extproc/headers.js';
 import type { LlmRequest } from '../llm/model.js';
@@ -16,6 +17,7 @@ import { redactionFilter } from '../redact/filter.js';
 import { redactionPolicySchema, type CompiledPolicy } from '../redact/policy.js';
 import { redactJsonText, redactText, type RedactedFinding, type RedactionContext, type RedactResult } from '../redact/redact-text.js';
 import { TokenVault, type TokenScope, type TokenStore } from '../redact/token-store.js';
+import { LruSet } from '../util/lru-set.js';
 import type { MaybePromise } from '../util/maybe-promise.js';
 
 /**
@@ -63,6 +65,8 @@ interface RequestState {
 const TENANT_HEADER = 'x-llm-guard-tenant';
 const CONVERSATION_HEADER = 'x-llm-guard-conversation';
 const MAX_CACHED_TENANTS = 10_000;
+/** Clean request texts remembered per policy (SHA-256 keys, about 100 bytes each). */
+const CLEAN_TEXTS_PER_POLICY = 10_000;
 
 function defaultScope(ctx: RequestContext, headers: HeaderView): TokenScope {
   return {
@@ -77,6 +81,7 @@ export class RedactionGuard implements Guard {
   readonly mode: GuardMode;
   private readonly states = new WeakMap<RequestContext, RequestState>();
   private readonly keys = new Map<string, TenantKeys>();
+  private readonly clean = new WeakMap<CompiledPolicy, LruSet>();
 
   constructor(private readonly opts: RedactionGuardOptions) {
     this.mode = opts.mode;
@@ -102,9 +107,21 @@ export class RedactionGuard implements Guard {
       }
       if (r.text !== original) edits.push({ path, text: r.text });
     };
+    const clean = this.cleanTexts(state.policy);
+    // A text already found clean under this policy is clean again: its result depends on nothing else.
+    const redact = (kind: 't' | 'j', text: string, run: () => RedactResult): RedactResult => {
+      const key = hash('sha256', `${kind}\u0000${text}`, 'base64url');
+      if (clean.has(key)) return { text, findings: [], blocked: false };
+      const result = run();
+      if (result.findings.length === 0) clean.add(key);
+      return result;
+    };
     for (const message of request.messages) {
-      for (const part of message.parts) take(part.path, part.text, redactText(part.text, state.policy, state.ctx));
-      for (const call of message.toolCalls) take(call.arguments.path, call.arguments.text, redactJsonText(call.arguments.text, state.policy, state.ctx));
+      for (const part of message.parts) take(part.path, part.text, redact('t', part.text, () => redactText(part.text, state.policy, state.ctx)));
+      for (const call of message.toolCalls) {
+        const args = call.arguments.text;
+        take(call.arguments.path, args, redact('j', args, () => redactJsonText(args, state.policy, state.ctx)));
+      }
     }
     if (counts.size > 0) ctx.log.info({ guard: this.name, findings: Object.fromEntries(counts) }, 'redaction findings in request');
     if (blocked.size > 0) return deny('content_policy_violation', `redaction: ${[...blocked].sort().join(',')}`);
@@ -140,6 +157,21 @@ export class RedactionGuard implements Guard {
     const keys = this.tenantKeys(scope.tenant);
     const vault = policy.usesTokenize ? new TokenVault(scope, keys, this.opts.store, policy.tokenTtlSeconds) : undefined;
     return { scope, policy, ctx: vault ? { keys, vault } : { keys } };
+  }
+
+  /**
+   * Hashes of request texts that had no findings, per compiled policy. A chat client resends the whole
+   * conversation with every turn, so without this each request rescans all earlier turns (and the
+   * system prompt): with it, only the new turn is scanned. Only clean results are kept, so no value,
+   * token or finding is ever cached.
+   */
+  private cleanTexts(policy: CompiledPolicy): LruSet {
+    let set = this.clean.get(policy);
+    if (!set) {
+      set = new LruSet(CLEAN_TEXTS_PER_POLICY);
+      this.clean.set(policy, set);
+    }
+    return set;
   }
 
   private tenantKeys(tenant: string): TenantKeys {
