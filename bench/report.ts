@@ -10,9 +10,10 @@ export const STACK_LABELS: Record<StackKey, string> = {
   C: 'C envoy + guard',
 };
 
-export type Scenario = 'plain' | 'ttfb' | 'streamTotal' | 'ttfbModel';
+export type Scenario = 'plain' | 'plainUnique' | 'ttfb' | 'streamTotal' | 'ttfbModel';
 const SCENARIO_LABELS: Record<Scenario, string> = {
   plain: 'non-streamed latency',
+  plainUnique: 'non-streamed, unique',
   ttfb: 'streamed TTFB',
   streamTotal: 'streamed total',
   ttfbModel: 'streamed TTFB, model',
@@ -33,7 +34,7 @@ export interface Machine { cpu: string; cores: number; node: string; envoy: stri
 export interface Params {
   n: number; nStream: number; warmup: number; warmupStream: number; rounds: number; streamWords: number;
   requestBytes: number; plainReplyBytes: number; streamReplyBytes: number; edgeRateLimit: string;
-  nModel: number; modelWords: number;
+  nModel: number; modelWords: number; nUnique: number;
 }
 
 export interface GuardPhase { phase: string; count: number; meanUs: number }
@@ -44,6 +45,8 @@ export interface Derived {
   /** (C-A)/(B-A) at p50, non-streamed; null when B-A is not positive (no-op cost lost in noise). */
   guardOverNoopP50: number | null;
   guardOverNoopP50Stream: number | null;
+  /** The same ratio when every user turn is new (no remembered verdicts apply). Information. */
+  guardOverNoopP50Unique: number | null;
   meetsTarget: boolean | null;
   ttfbRatioP50: number;
   ttfbRatioP99: number;
@@ -62,7 +65,7 @@ export interface BenchResult {
   elapsedSeconds: number;
 }
 
-const SCENARIOS: readonly Scenario[] = ['plain', 'ttfb', 'streamTotal', 'ttfbModel'];
+const SCENARIOS: readonly Scenario[] = ['plain', 'plainUnique', 'ttfb', 'streamTotal', 'ttfbModel'];
 const KEYS: readonly StackKey[] = ['A', 'B', 'C'];
 
 function ratio(num: number, den: number): number | null {
@@ -84,6 +87,7 @@ export function derive(s: BenchResult['stats']): Derived {
     added,
     guardOverNoopP50,
     guardOverNoopP50Stream: ratio(added.streamTotal.guardP50, added.streamTotal.noopP50),
+    guardOverNoopP50Unique: ratio(added.plainUnique.guardP50, added.plainUnique.noopP50),
     meetsTarget: guardOverNoopP50 === null ? null : guardOverNoopP50 <= TARGET_RATIO,
     ttfbRatioP50: s.C.ttfb.p50 / s.A.ttfb.p50,
     ttfbRatioP99: s.C.ttfb.p99 / s.A.ttfb.p99,
@@ -107,7 +111,8 @@ export function formatReport(r: BenchResult): string {
   out.push(`machine: ${m.cpu}, ${m.cores} cores, ${m.os}, Node ${m.node}, Envoy ${m.envoy}`);
   out.push(`requests: non-streamed ${p.n} measured (+${p.warmup} warm-up), ~${p.requestBytes} B request, ${p.plainReplyBytes} B reply; `
     + `streamed ${p.nStream} measured (+${p.warmupStream} warm-up), ${p.streamWords} words, ${p.streamReplyBytes} B SSE reply; `
-    + `model ${p.nModel} measured, ${p.modelWords} words, first token after ${MODEL_FIRST_TOKEN_MS} ms`);
+    + `model ${p.nModel} measured, ${p.modelWords} words, first token after ${MODEL_FIRST_TOKEN_MS} ms; `
+    + `unique ${p.nUnique} measured (the 1 KB request with a new user turn each time)`);
   out.push(`method: concurrency 1, keep-alive, ${p.rounds} interleaved rounds (A,B,C rotated per round); ${p.edgeRateLimit}`);
   out.push('');
   const rows: string[][] = [['scenario / stack', 'p50 ms', 'p90 ms', 'p99 ms', 'mean ms', 'max ms', 'n']];
@@ -129,6 +134,7 @@ export function formatReport(r: BenchResult): string {
   out.push('');
   const verdict = d.meetsTarget === null ? 'n/a (B-A <= 0)' : d.meetsTarget ? 'PASS' : 'FAIL';
   out.push(`(C-A)/(B-A) at p50, non-streamed: ${r2(d.guardOverNoopP50)}   target <= ${TARGET_RATIO}: ${verdict}`);
+  out.push(`(C-A)/(B-A) at p50, non-streamed, every user turn new: ${r2(d.guardOverNoopP50Unique)}   (information: nothing remembered applies)`);
   out.push(`(C-A)/(B-A) at p50, streamed total: ${r2(d.guardOverNoopP50Stream)}   (information)`);
   out.push(`C/A streamed TTFB, zero-latency upstream: p50 ${r2(d.ttfbRatioP50)}x, p99 ${r2(d.ttfbRatioP99)}x   `
     + `(adds ${f3(d.added.ttfb.guardP50)} ms at p50; information)`);

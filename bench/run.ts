@@ -4,7 +4,10 @@
 // side by side but only one carries load at a time, in interleaved rounds with the order rotated per
 // round, so drift (thermal, noisy neighbours, JIT) spreads evenly instead of biasing one stack.
 //
-// A fourth scenario gives the mock a model's think time (first token after MODEL_FIRST_TOKEN_MS): time to
+// The 1 KB request repeats byte for byte, as resent conversation turns and system prompts do, so what
+// the guard remembers (injection verdicts, texts found clean) applies to it; the "unique" scenario
+// sends a new user turn each time, where nothing remembered applies, and is printed beside it.
+// Another scenario gives the mock a model's think time (first token after MODEL_FIRST_TOKEN_MS): time to
 // first byte there is what a user of a streamed reply notices.
 //
 // Usage: node dist/bench/run.js [--quick] [--n N] [--n-stream N] [--n-model N] [--warmup N] [--rounds N] [--json FILE]
@@ -24,7 +27,7 @@ import {
 } from './report.js';
 
 interface Options {
-  n: number; nStream: number; nModel: number; warmup: number; warmupStream: number; rounds: number; streamWords: number; json?: string;
+  n: number; nStream: number; nModel: number; nUnique: number; warmup: number; warmupStream: number; rounds: number; streamWords: number; json?: string;
   /** Also shortens the in-process detector benchmarks. */
   quick: boolean;
 }
@@ -42,10 +45,10 @@ const MAX_BURST = 800;
 const SWITCH_WARMUP = 20;
 const SWITCH_WARMUP_STREAM = 3;
 
-const USAGE = 'usage: bench [--quick] [--n N] [--n-stream N] [--n-model N] [--warmup N] [--rounds N] [--json FILE]';
+const USAGE = 'usage: bench [--quick] [--n N] [--n-stream N] [--n-model N] [--n-unique N] [--warmup N] [--rounds N] [--json FILE]';
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { n: 2000, nStream: 300, nModel: 100, warmup: 200, warmupStream: 30, rounds: 5, streamWords: 200, quick: false };
+  const o: Options = { n: 2000, nStream: 300, nModel: 100, nUnique: 600, warmup: 200, warmupStream: 30, rounds: 5, streamWords: 200, quick: false };
   const int = (flag: string, v: string | undefined, min: number): number => {
     const n = Number(v);
     if (v === undefined || !Number.isInteger(n) || n < min) throw new Error(`${flag}: expected an integer >= ${min}\n${USAGE}`);
@@ -60,6 +63,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (flag === '--n') explicit.n = int(flag, value(), 1);
     else if (flag === '--n-stream') explicit.nStream = int(flag, value(), 1);
     else if (flag === '--n-model') explicit.nModel = int(flag, value(), 1);
+    else if (flag === '--n-unique') explicit.nUnique = int(flag, value(), 1);
     else if (flag === '--warmup') explicit.warmup = int(flag, value(), 0);
     else if (flag === '--rounds') explicit.rounds = int(flag, value(), 1);
     else if (flag === '--json') explicit.json = value() ?? '';
@@ -67,12 +71,12 @@ function parseArgs(argv: readonly string[]): Options {
     else throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
   }
   o.quick = quick;
-  if (quick) Object.assign(o, { n: 200, nStream: 50, nModel: 20, warmup: 100, warmupStream: 10, rounds: 2 });
+  if (quick) Object.assign(o, { n: 200, nStream: 50, nModel: 20, nUnique: 60, warmup: 100, warmupStream: 10, rounds: 2 });
   Object.assign(o, explicit);
   if (o.json === '') throw new Error(`--json needs a file name\n${USAGE}`);
   if (o.warmup + o.warmupStream > MAX_BURST) throw new Error(`--warmup: at most ${MAX_BURST - o.warmupStream} (Envoy's edge rate limit)`);
   // More rounds when needed, so no stack ever gets more than MAX_BURST requests in a row.
-  o.rounds = Math.max(o.rounds, Math.ceil((o.n + o.nStream + o.nModel) / (MAX_BURST - SWITCH_WARMUP - SWITCH_WARMUP_STREAM)));
+  o.rounds = Math.max(o.rounds, Math.ceil((o.n + o.nStream + o.nModel + o.nUnique) / (MAX_BURST - SWITCH_WARMUP - SWITCH_WARMUP_STREAM)));
   return o;
 }
 
@@ -124,14 +128,20 @@ function checkInterrupted(): void {
 const PROMPT_SENTENCE = 'Please summarise the quarterly planning notes for the gardening club, listing the tasks for spring, '
   + 'who volunteered for each bed, and which seeds still need to be ordered before the end of the month. ';
 
-function chatBody(stream: boolean): Buffer {
+/**
+ * The 1 KB request. With `unique`, the user turn ends in a different reference number each time (same
+ * length, so the mock's reply is the same): nothing the guard remembers (injection verdicts, texts
+ * found clean) applies to it, as for a new question. The system prompt repeats either way, as it does.
+ */
+function chatBody(stream: boolean, unique?: number): Buffer {
+  const question = PROMPT_SENTENCE.repeat(4).trim();
   const body = {
     model: 'gpt-4o-mini',
     stream,
     temperature: 0.2,
     messages: [
       { role: 'system', content: 'You are a concise assistant for a community gardening club.' },
-      { role: 'user', content: PROMPT_SENTENCE.repeat(4).trim() },
+      { role: 'user', content: unique === undefined ? question : `${question} Ref ${String(unique % 1e7).padStart(7, '0')}.` },
     ],
   };
   return Buffer.from(JSON.stringify(body));
@@ -163,9 +173,16 @@ interface Target {
   ttfb: bigint[];
   total: bigint[];
   ttfbModel: bigint[];
+  unique: bigint[];
 }
 
-interface Workload { plain: RequestSpec; stream: RequestSpec; model: RequestSpec; expectedPlain: Buffer; expectedStream: Buffer; expectedModel: Buffer }
+interface Workload {
+  plain: RequestSpec; stream: RequestSpec; model: RequestSpec; expectedPlain: Buffer; expectedStream: Buffer; expectedModel: Buffer;
+  expectedUnique: Buffer;
+}
+
+/** A fresh reference number per unique request, across stacks, so no stack ever sees one twice. */
+let uniqueCounter = 0;
 
 // Seen on Envoy 1.40 + Node 22: Envoy ends every ext_proc side stream with RST_STREAM, and the Node
 // HTTP/2 server (nghttp2's rapid-reset defence: a bucket of 1000 resets refilled at 33/s) answers a
@@ -203,6 +220,17 @@ async function runStream(t: Target, w: Workload, count: number, record: boolean)
     t.sent += 1;
     verifyOrExplain(t, 'streamed', r, w.expectedStream);
     if (record) { t.ttfb.push(r.ttfbNs); t.total.push(r.totalNs); }
+  }
+}
+
+async function runUnique(t: Target, w: Workload, count: number, record: boolean): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    checkInterrupted();
+    const spec = { ...w.plain, body: chatBody(false, uniqueCounter++) };
+    const r = await timedRequest(t.base, spec, t.agent);
+    t.sent += 1;
+    verifyOrExplain(t, 'non-streamed (unique prompt)', r, w.expectedUnique);
+    if (record) t.unique.push(r.totalNs);
   }
 }
 
@@ -303,10 +331,13 @@ async function main(): Promise<void> {
   const refPlain = await timedRequest(direct, plain, undefined);
   const refStream = await timedRequest(direct, stream, undefined);
   const refModel = await timedRequest(direct, model, undefined);
-  if (refPlain.status !== 200 || refStream.status !== 200 || refModel.status !== 200) {
-    throw new Error(`mock upstream answered ${refPlain.status}/${refStream.status}/${refModel.status}`);
+  const refUnique = await timedRequest(direct, { ...plain, body: chatBody(false, 0) }, undefined);
+  if ([refPlain, refStream, refModel, refUnique].some((r) => r.status !== 200)) {
+    throw new Error(`mock upstream answered ${refPlain.status}/${refStream.status}/${refModel.status}/${refUnique.status}`);
   }
-  const workload: Workload = { plain, stream, model, expectedPlain: refPlain.body, expectedStream: refStream.body, expectedModel: refModel.body };
+  const workload: Workload = {
+    plain, stream, model, expectedPlain: refPlain.body, expectedStream: refStream.body, expectedModel: refModel.body, expectedUnique: refUnique.body,
+  };
 
   const targets: Target[] = [];
   for (const key of ['A', 'B', 'C'] as const) {
@@ -317,7 +348,7 @@ async function main(): Promise<void> {
     checkInterrupted();
     const agent = keepAliveAgent();
     agents.push(agent);
-    targets.push({ key, stack, base: new URL(stack.url), agent, sent: 0, plain: [], ttfb: [], total: [], ttfbModel: [] });
+    targets.push({ key, stack, base: new URL(stack.url), agent, sent: 0, plain: [], ttfb: [], total: [], ttfbModel: [], unique: [] });
   }
 
   for (const t of targets) {
@@ -329,15 +360,18 @@ async function main(): Promise<void> {
   const plainPer = split(opts.n, opts.rounds);
   const streamPer = split(opts.nStream, opts.rounds);
   const modelPer = split(opts.nModel, opts.rounds);
+  const uniquePer = split(opts.nUnique, opts.rounds);
   for (let round = 0; round < opts.rounds; round++) {
     const order = targets.map((_, i) => targets[(i + round) % targets.length] as Target);
     for (const t of order) {
-      log(`round ${round + 1}/${opts.rounds} ${STACK_LABELS[t.key]}: ${plainPer[round]} non-streamed + ${streamPer[round]} streamed + ${modelPer[round]} model-like`);
+      log(`round ${round + 1}/${opts.rounds} ${STACK_LABELS[t.key]}: ${plainPer[round]} non-streamed + ${streamPer[round]} streamed + ${modelPer[round]} model-like + ${uniquePer[round]} unique`);
       await runPlain(t, workload, SWITCH_WARMUP, false);
       await runPlain(t, workload, plainPer[round] ?? 0, true);
       await runStream(t, workload, SWITCH_WARMUP_STREAM, false);
       await runStream(t, workload, streamPer[round] ?? 0, true);
       await runModel(t, workload, modelPer[round] ?? 0);
+      await runUnique(t, workload, SWITCH_WARMUP, false);
+      await runUnique(t, workload, uniquePer[round] ?? 0, true);
     }
   }
 
@@ -347,12 +381,12 @@ async function main(): Promise<void> {
   const phases = await guardPhases(guard, checks);
 
   const byKey = Object.fromEntries(targets.map((t) => [t.key, {
-    plain: stats(t.plain), ttfb: stats(t.ttfb), streamTotal: stats(t.total), ttfbModel: stats(t.ttfbModel),
+    plain: stats(t.plain), ttfb: stats(t.ttfb), streamTotal: stats(t.total), ttfbModel: stats(t.ttfbModel), plainUnique: stats(t.unique),
   }])) as BenchResult['stats'];
   const params: Params = {
     n: opts.n, nStream: opts.nStream, warmup: opts.warmup, warmupStream: opts.warmupStream, rounds: opts.rounds, streamWords: opts.streamWords,
     requestBytes: plain.body.length, plainReplyBytes: workload.expectedPlain.length, streamReplyBytes: workload.expectedStream.length,
-    nModel: opts.nModel, modelWords: MODEL_WORDS,
+    nModel: opts.nModel, modelWords: MODEL_WORDS, nUnique: opts.nUnique,
     edgeRateLimit: `edge rate limit as shipped (1000 req/s), at most ${MAX_BURST} requests in a row per stack`,
   };
   const result: BenchResult = {
