@@ -109,13 +109,22 @@ export function constantReply(key: string, build: () => ProcessingResponse): Pro
 const withMetadataTail = new WeakMap<object, { readonly base: ProcessingResponse; readonly tail: Buffer }>();
 
 export function withDynamicMetadata(base: ProcessingResponse, metadata: Record<string, unknown>): ProcessingResponse {
-  const msg = { ...base } as ProcessingResponse;
-  // The object form is built only if something reads it (tests, debugging); the wire form is below.
-  Object.defineProperty(msg, 'dynamic_metadata', { get: () => toStruct(metadata), enumerable: true });
   const bytes: number[] = [];
   lengthDelimited(bytes, DYNAMIC_METADATA_FIELD, encodeStruct(metadata));
+  const msg = new MetadataReply(base, metadata) as unknown as ProcessingResponse;
   withMetadataTail.set(msg, { base, tail: Buffer.from(bytes) });
   return msg;
+}
+
+/** The base reply's fields plus dynamic_metadata, whose object form is built only if read (tests, debugging). */
+class MetadataReply {
+  constructor(base: ProcessingResponse, private readonly metadata: Record<string, unknown>) {
+    Object.assign(this, base);
+  }
+
+  get dynamic_metadata(): Struct {
+    return toStruct(this.metadata);
+  }
 }
 
 /** Wraps a ProcessingResponse serializer: constant replies are encoded on first use only (see above). */

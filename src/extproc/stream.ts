@@ -492,9 +492,13 @@ function continueBody(): ProcessingResponse {
   return constantReply('response_body:continue', () => reply('response_body', commonResponse()));
 }
 
-/** Lone surrogates replaced by U+FFFD (what a UTF-8 encoder must do anyway). */
+/** Lone surrogates replaced by U+FFFD (what a UTF-8 encoder must do anyway); usually nothing to do. */
 function wellFormed(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8');
+  for (let i = 0; i < s.length; i++) {
+    const unit = s.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdfff) return Buffer.from(s, 'utf8').toString('utf8');
+  }
+  return s;
 }
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
