@@ -10,7 +10,7 @@ export type Node =
   | { readonly t: 'empty' }
   | { readonly t: 'seq'; readonly items: readonly Node[] }
   | { readonly t: 'alt'; readonly items: readonly Node[] }
-  | { readonly t: 'group'; readonly flags: string; readonly body: Node }
+  | { readonly t: 'group'; readonly flags: string; readonly body: Node; readonly capture: boolean }
   | { readonly t: 'repeat'; readonly body: Node; readonly min: number; readonly max: number; readonly lazy: boolean };
 
 export class PatternSyntaxError extends Error {
@@ -104,11 +104,13 @@ class Parser {
     const s = this.s;
     this.i++; // (
     let flags = '';
+    let capture = true;
     if (s[this.i] === '?') {
       this.i++;
       if (s[this.i] === 'P' && s[this.i + 1] === '<') this.skipName(this.i + 2);
       else if (s[this.i] === '<' && s[this.i + 1] !== '=' && s[this.i + 1] !== '!') this.skipName(this.i + 1);
       else {
+        capture = false;
         let raw = '';
         while (this.i < s.length && s[this.i] !== ':' && s[this.i] !== ')') raw += s[this.i++];
         if (![...raw].every((f) => 'imsU-'.includes(f))) throw new PatternSyntaxError(`unsupported group (?${raw}`);
@@ -124,7 +126,7 @@ class Parser {
     const body = this.alt();
     if (s[this.i] !== ')') throw new PatternSyntaxError('missing )');
     this.i++;
-    return { t: 'group', flags, body };
+    return { t: 'group', flags, body, capture };
   }
 
   private skipName(from: number): void {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RECOGNIZERS } from './recognizers/index.js';
-import { patternPrefix, PatternSyntaxError } from './regex-prefix.js';
+import { patternHead, patternPrefix, PatternSyntaxError } from './regex-prefix.js';
 import { mixedCorpus } from './testing/corpus.js';
 import { SAMPLE_RECOGNIZERS } from './testing/sample-recognizers.js';
 import type { Recognizer } from './types.js';
@@ -119,4 +119,52 @@ describe('patternPrefix over the recognizer sets', () => {
   it('default set: every non-empty prefix of every match is viable', () => {
     expect(checkRecognizers(DEFAULT_RECOGNIZERS, text)).toStrictEqual([]);
   }, 30_000);
+});
+
+/** Every match of every recognizer: its head matches at its start, within its first `width` units. */
+function checkHeads(recognizers: readonly Recognizer[], text: string, width: number): string[] {
+  const failures: string[] = [];
+  for (const r of recognizers) {
+    const src = patternHead(r.pattern, r.caseInsensitive === true, width);
+    if (src === null) continue;
+    const head = new RE2(`^${src}`, 'u');
+    const re = new RE2(r.pattern, `gu${r.caseInsensitive ? 'i' : ''}`);
+    let count = 0;
+    for (let m = re.exec(text); m !== null && count < 20; m = re.exec(text), count++) {
+      if (m[0].length === 0) { re.lastIndex += 1; continue; }
+      // What the engine's Set sees of a match starting in a segment: its first `width` units.
+      if (!head.test(m[0].slice(0, width))) failures.push(`${r.id}: ${JSON.stringify(m[0].slice(0, 80))}`);
+    }
+  }
+  return failures;
+}
+
+describe('patternHead', () => {
+  const headRe = (pattern: string, width: number, ci = false): RE2 => new RE2(`^${patternHead(pattern, ci, width)!}`, 'u');
+
+  it('whole items while they fit, then as many repetitions as every match has', () => {
+    expect(headRe('ab[0-9]{3}', 8).exec('ab123x')?.[0]).toBe('ab123');
+    expect(headRe('ab[0-9]{3,40}', 8).exec('ab123456')?.[0]).toBe('ab123'); // the minimum
+    expect(headRe('ab[0-9]{3,40}', 4).exec('ab123456')?.[0]).toBe('ab12'); // as many as fit
+    const key = headRe('(?:key|token)=[A-Za-z0-9]{24,}', 64, true);
+    expect(key.test(`TOKEN=${'a'.repeat(24)}`)).toBe(true);
+    expect(key.test(`TOKEN=${'a'.repeat(10)}`)).toBe(false);
+  });
+
+  it('large repetitions keep their minimum (relaxed to * they would match anywhere)', () => {
+    const re = headRe('x[A-Za-z0-9+/]{50,100}y', 256);
+    expect(re.test(`x${'A'.repeat(60)}y`)).toBe(true);
+    expect(re.test(`x${'A'.repeat(20)}y`)).toBe(false);
+  });
+
+  it('nothing when no match is sure to start with anything (an optional start wider than the budget)', () => {
+    expect(patternHead('(?:[a-z]{0,40}-)?abc', false, 8)).toBeNull();
+    expect(patternHead('\\b', false, 8)).toBeNull();
+  });
+
+  it('default set: every match starts with its head, no longer than the budget', () => {
+    const planted = 'password = "s3cr3tP@ss" api_key: AbCdEfGhIjKlMnOpQrStUvWx0123 -----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
+    const text = `${mixedCorpus(48 << 10, { plantEvery: 3 })}\n${planted}`;
+    for (const width of [16, 64, 256]) expect(checkHeads(DEFAULT_RECOGNIZERS, text, width)).toStrictEqual([]);
+  }, 60_000);
 });

@@ -20,22 +20,25 @@ export { PatternSyntaxError } from './regex-ast.js';
  */
 const RELAX_ABOVE = 16;
 
-function relaxed(n: { readonly min: number; readonly max: number }): { min: number; max: number } {
-  return n.max > RELAX_ABOVE ? { min: 0, max: Infinity } : n;
+function relaxed(n: { readonly min: number; readonly max: number }, keepMin = false): { min: number; max: number } {
+  return n.max > RELAX_ABOVE ? { min: keepMin ? n.min : 0, max: Infinity } : n;
 }
 
-/** The node's own language, assertions dropped (a superset, which is all the prefix needs). */
-function full(n: Node): string {
+/**
+ * The node's own language, assertions dropped (a superset, which is all the prefix needs). With
+ * `keepMin`, large repetitions keep their minimum (`x{50,100}` becomes `x{50,}`, not `x*`).
+ */
+function full(n: Node, keepMin = false): string {
   switch (n.t) {
     case 'atom': return n.src;
     case 'assert':
     case 'empty': return '';
-    case 'seq': return n.items.map(full).join('');
-    case 'alt': return `(?:${n.items.map(full).join('|')})`;
-    case 'group': return `(?${n.flags}:${full(n.body)})`;
+    case 'seq': return n.items.map((x) => full(x, keepMin)).join('');
+    case 'alt': return `(?:${n.items.map((x) => full(x, keepMin)).join('|')})`;
+    case 'group': return `(?${n.flags}:${full(n.body, keepMin)})`;
     case 'repeat': {
-      const { min, max } = relaxed(n);
-      return `(?:${full(n.body)})${quantifier(min, max)}`;
+      const { min, max } = relaxed(n, keepMin);
+      return `(?:${full(n.body, keepMin)})${quantifier(min, max)}`;
     }
   }
 }
@@ -168,7 +171,7 @@ function terminators(n: Node): string[] {
       const lazy = items[k];
       const tail = items.slice(k + 1);
       if (!lazy || lazy.t !== 'repeat' || !lazy.lazy || lazy.max !== Infinity || tail.length === 0) return [];
-      return [tail.map(full).join('')];
+      return [tail.map((x) => full(x)).join('')];
     }
     default: return [];
   }
@@ -196,4 +199,59 @@ export function patternPrefix(pattern: string, caseInsensitive = false): Pattern
   const source = body === null ? null : wrap(body);
   const ends = terminators(ast);
   return { source, maxWidth: width(ast), terminator: ends.length > 0 ? wrap(ends.join('|')) : null };
+}
+
+/**
+ * What every match of the node starts with, at most `budget` UTF-16 units long: RE2 source (assertions
+ * dropped) that matches a prefix of each match, or '' when nothing is certain. Whole items while they
+ * fit, then as many repetitions of a repeat as every match has, or the head of a group. Large
+ * repetitions keep their minimum: `[A-Za-z0-9+/]{50,100}` relaxed to `*` would match anywhere.
+ */
+function head(n: Node, budget: number): string {
+  if (width(n) <= budget) return full(n, true);
+  switch (n.t) {
+    case 'atom':
+    case 'assert':
+    case 'empty': return '';
+    case 'group': {
+      const body = head(n.body, budget);
+      return body === '' ? '' : `(?${n.flags}:${body})`;
+    }
+    case 'alt': {
+      const parts = n.items.map((x) => head(x, budget));
+      return parts.includes('') ? '' : `(?:${parts.join('|')})`;
+    }
+    case 'repeat': {
+      if (n.min === 0) return '';
+      const w = width(n.body);
+      const times = Math.min(n.min, Math.floor(budget / w));
+      if (times === 0) return head(n.body, budget);
+      return times === 1 ? `(?:${full(n.body, true)})` : `(?:${full(n.body, true)}){${times}}`;
+    }
+    case 'seq': {
+      let out = '';
+      let left = budget;
+      for (const item of n.items) {
+        const w = width(item);
+        if (w > left) return out + head(item, left);
+        out += full(item, true);
+        left -= w;
+      }
+      return out;
+    }
+  }
+}
+
+/**
+ * RE2 source (flags inlined) matching the first `maxWidth` UTF-16 units (at most) of every match of
+ * `pattern`: wherever a match starts, this matches from there too. The engine's Set uses it for a
+ * recognizer whose matches may be longer than the text its Set pass sees past a segment (see
+ * scan-engine.ts). Null when the pattern's start is not certain enough to say anything.
+ */
+export function patternHead(pattern: string, caseInsensitive: boolean, maxWidth: number): string | null {
+  const { ast, inlineFlags } = parsePattern(pattern);
+  const body = head(ast, maxWidth);
+  if (body === '') return null;
+  const flags = [...new Set(inlineFlags + (caseInsensitive ? 'i' : ''))].join('');
+  return flags ? `(?${flags}:${body})` : `(?:${body})`;
 }

@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RECOGNIZERS } from './recognizers/index.js';
+import { groupEndsMatch } from './scan-engine.js';
 import { createScanner, resolveOverlaps } from './scanner.js';
-import { mixedCorpus } from './testing/corpus.js';
+import { mixedCorpus, prng } from './testing/corpus.js';
 import { SAMPLE_RECOGNIZERS } from './testing/sample-recognizers.js';
 import type { Finding, Recognizer } from './types.js';
 
@@ -57,6 +58,37 @@ describe('createScanner', () => {
   it('the default recognizers find exactly what the reference finds (common keywords gated by full patterns)', () => {
     const text = mixedCorpus(96 << 10, { seed: 5, plantEvery: 3 });
     expect(createScanner(DEFAULT_RECOGNIZERS).scan(text)).toStrictEqual(reference(DEFAULT_RECOGNIZERS, text));
+  });
+
+  it('the default recognizers on texts the engine treats specially: gated IPv6 among clock times, token-rich text, no line feeds', () => {
+    const rand = prng(11);
+    const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const token = (n: number): string => Array.from({ length: n }, () => b64[Math.floor(rand() * b64.length)]).join('');
+    const pieces = [
+      '12:34:56', '2001:db8::8a2e:370:7334', '12:30:45.123Z', 'fe80::1%eth0', '1:2:3:4:5:6:7:8:9', '::ffff:10.0.0.1',
+      'fd3:a1b2:c3d4:e5f6:1:22:333:4444', '00:1A:2B:3C:4D:5E', 'std::vector', `key=${token(40)}`, `token: ${token(32)}`,
+      token(60), `"password": "${token(12)}"`, 'call 020 7946 0958', '4111 1111 1111 1111', `secret ${token(24)}`,
+    ];
+    const words = Array.from({ length: 4000 }, () => (rand() < 0.3 ? pieces[Math.floor(rand() * pieces.length)]! : token(1 + Math.floor(rand() * 12))));
+    const scanner = createScanner(DEFAULT_RECOGNIZERS);
+    for (const sep of ['\n', ' ', '\t']) { // a tab-separated text has no line end nor space to start a segment at
+      const text = words.join(sep);
+      expect(scanner.scan(text)).toStrictEqual(reference(DEFAULT_RECOGNIZERS, text));
+    }
+    // Full-form addresses (no `::`) far from any other colon run: found where the gate alone says so.
+    const logs = Array.from({ length: 300 }, (_, i) => `12:${String(i % 60).padStart(2, '0')}:07 INFO ${i % 50 === 7 ? 'peer fd3:a1b2:c3d4:e5f6:1:22:333:4444 ' : ''}ok`).join('\n');
+    const found = scanner.scan(logs);
+    expect(found.filter((f) => f.recognizer === 'ipv6')).toHaveLength(6);
+    expect(found).toStrictEqual(reference(DEFAULT_RECOGNIZERS, logs));
+  }, 60_000);
+
+  it('capture-group recognizers located in bulk: only when the group ends the match', () => {
+    expect(groupEndsMatch('(?:^|[^0-9])(\\d{16})\\b', 1)).toBe(true);
+    expect(groupEndsMatch('x(a(b))$', 1)).toBe(true);
+    expect(groupEndsMatch('x(a(b))$', 2)).toBe(false); // nested
+    expect(groupEndsMatch('(a)(b)', 1)).toBe(false); // something follows
+    expect(groupEndsMatch('(?:x|(a))', 1)).toBe(false); // inside an alternation
+    expect(groupEndsMatch('(?P<v>a)(b)', 2)).toBe(true); // named groups count
   });
 
   it('offsets are UTF-16 offsets of the string, also after astral characters', () => {

@@ -31,6 +31,13 @@ export interface Recognizer {
    * recognizer to run at all (e.g. 'ghp_', 'akia'). Omit when no literal is required.
    */
   readonly keywords?: readonly string[];
+  /**
+   * RE2 source (same flags as `pattern`) that matches inside every match that can pass `validate`.
+   * Where it does not match, the scanner skips this recognizer (its matches there would all fail
+   * validation): for patterns that match ordinary text often, e.g. IPv6 and timestamps. A faster
+   * scan only; what is found is decided by `pattern` and `validate`, so a gate must never be narrower.
+   */
+  readonly gate?: string;
 }
 
 export interface Finding {

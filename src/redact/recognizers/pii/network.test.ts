@@ -1,5 +1,7 @@
+import fc from 'fast-check';
+import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
-import { ipv4Valid, ipv6Valid, macValid } from './network.js';
+import { ipv4Valid, ipv6Valid, IPV6_GATE, macValid } from './network.js';
 import { valuesOf } from './testing/scan.js';
 
 const ips = (text: string) => valuesOf(text, 'IP_ADDRESS');
@@ -37,6 +39,14 @@ describe('IP_ADDRESS end to end', () => {
     expect(ipv4Valid('8.8.8')).toBe(false);
     expect(ipv6Valid('2001:db8::1')).toBe(true);
     expect(ipv6Valid('a::b')).toBe(false);
+  });
+
+  it('property: every valid IPv6 address contains the gate (the scanner skips text without it)', () => {
+    const gate = new RE2(IPV6_GATE, 'iu');
+    fc.assert(fc.property(fc.ipV6(), (ip) => {
+      if (ipv6Valid(ip)) expect(gate.test(ip), ip).toBe(true);
+    }), { numRuns: 2000 });
+    expect(gate.test('12:34:56.789')).toBe(false); // a clock time: IPv6-shaped, never valid
   });
 });
 

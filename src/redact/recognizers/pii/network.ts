@@ -30,6 +30,8 @@ export function ipv6Valid(value: string): boolean {
 }
 
 const HEX_PAIR = '[0-9a-f]{2}';
+/** What every valid IPv6 address contains (see the recognizer), case-insensitive. */
+export const IPV6_GATE = '::|(?::[0-9a-f]{1,4}){5}:';
 
 /** MAC-48: six octets with one consistent separator (colon, dash) or Cisco's 3 dotted quads. */
 export function macValid(value: string): boolean {
@@ -69,6 +71,9 @@ export const NETWORK_RECOGNIZERS: readonly Recognizer[] = [
     maxLength: 4 + 10 * 5 + 12,
     confidence: 0.8,
     validate: ipv6Valid,
+    // A valid address is `::`-compressed or has six groups or more (eight, or six and an IPv4 tail),
+    // so five colon-separated groups in a row; clock times (12:34:56) have neither.
+    gate: IPV6_GATE,
     context: ['ip', 'address', 'host', 'server', 'client', 'ipv6'],
   },
   {
