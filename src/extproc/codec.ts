@@ -104,38 +104,44 @@ export function constantReply(key: string, build: () => ProcessingResponse): Pro
  * The last reply of a request carries the dynamic metadata for Envoy's access log, so it differs every
  * time. Protobuf messages may be concatenated (fields merge), so its bytes are the cached bytes of the
  * constant reply it extends followed by a hand-encoded dynamic_metadata field: no protobufjs object
- * conversion of the Struct on every request. The returned object still carries the Struct, for readers.
+ * conversion of the Struct on every request.
  */
-const withMetadataTail = new WeakMap<object, { readonly base: ProcessingResponse; readonly tail: Buffer }>();
-
 export function withDynamicMetadata(base: ProcessingResponse, metadata: Record<string, unknown>): ProcessingResponse {
-  const bytes: number[] = [];
-  lengthDelimited(bytes, DYNAMIC_METADATA_FIELD, encodeStruct(metadata));
-  const msg = new MetadataReply(base, metadata) as unknown as ProcessingResponse;
-  withMetadataTail.set(msg, { base, tail: Buffer.from(bytes) });
-  return msg;
+  return new MetadataReply(base, metadata) as unknown as ProcessingResponse;
 }
 
 /** The base reply's fields plus dynamic_metadata, whose object form is built only if read (tests, debugging). */
 class MetadataReply {
-  constructor(base: ProcessingResponse, private readonly metadata: Record<string, unknown>) {
+  // Private fields: readers of the reply (Object.keys, spreading) see a ProcessingResponse only.
+  readonly #base: ProcessingResponse;
+  readonly #metadata: Record<string, unknown>;
+  readonly #tail: Buffer;
+
+  constructor(base: ProcessingResponse, metadata: Record<string, unknown>) {
     Object.assign(this, base);
+    this.#base = base;
+    this.#metadata = metadata;
+    const bytes: number[] = [];
+    lengthDelimited(bytes, DYNAMIC_METADATA_FIELD, encodeStruct(metadata));
+    this.#tail = Buffer.from(bytes);
   }
 
   get dynamic_metadata(): Struct {
-    return toStruct(this.metadata);
+    return toStruct(this.#metadata);
+  }
+
+  encode(encodeBase: (msg: ProcessingResponse) => Buffer): Buffer {
+    return Buffer.concat([encodeBase(this.#base), this.#tail]);
   }
 }
 
 /** Wraps a ProcessingResponse serializer: constant replies are encoded on first use only (see above). */
 export function cachingSerializer(serialize: (msg: ProcessingResponse) => Buffer): (msg: ProcessingResponse) => Buffer {
   const encode = (msg: ProcessingResponse): Buffer => {
+    // A constant plus metadata: the constant's bytes, then the metadata field.
+    if (msg instanceof MetadataReply) return msg.encode(encode);
     const cached = constantBytes.get(msg);
-    if (cached === undefined) {
-      const extended = withMetadataTail.get(msg);
-      // Not a constant: the usual path, unless it is a constant plus metadata.
-      return extended ? Buffer.concat([encode(extended.base), extended.tail]) : serialize(msg);
-    }
+    if (cached === undefined) return serialize(msg); // not a constant: the usual path
     if (cached) return cached; // grpc-js copies it into its own frame buffer
     const bytes = serialize(msg);
     constantBytes.set(msg, bytes);

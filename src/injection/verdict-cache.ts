@@ -1,8 +1,10 @@
 // Bounded LRU of detection verdicts, so a repeated system prompt, a retried request or the same tool
-// result in every turn of a conversation is scored once. Two keys per verdict, both SHA-256:
-//   - the raw text (with the trust level): an exact repeat costs one hash and no normalisation;
-//   - the normalised text: what the detector actually reads (the case-kept NFKC text, the obfuscation
-//     signals and every decoded payload), so repeats that differ only in invisible ways share a verdict.
+// result in every turn of a conversation is scored once. Two keys per verdict:
+//   - the raw text (with the trust level; SHA-256 of it when long): an exact repeat costs one Map
+//     look-up (a hash for long texts) and no normalisation;
+//   - SHA-256 of the normalised text: what the detector actually reads (the case-kept NFKC text, the
+//     obfuscation signals and every decoded payload), so repeats that differ only in invisible ways
+//     share a verdict.
 // The normalised key deliberately includes more than the lower-cased view: two texts whose views match
 // but whose base64 differs by case decode to different payloads and must not share a verdict.
 import { hash } from 'node:crypto';
@@ -47,10 +49,15 @@ const SEP = '\u0000';
 
 /** Key for an exact repeat of the raw text at the same trust level. */
 export function rawKey(text: string, trust: Trust): string {
-  // One-shot hash(): no Hash object per call. This key is computed for every text of every request, and
-  // createHash/update/digest was a visible share of the guard's per-request cost in `npm run bench`.
+  // Computed for every text of every request, so as cheap as can be: a short text is its own key (the
+  // Map hashes it natively; at most RAW_TEXT_KEY_MAX characters per entry, so 10,000 entries stay
+  // under ~20 MB), a longer one a one-shot SHA-256. The prefixes keep the two kinds apart.
+  if (text.length <= RAW_TEXT_KEY_MAX) return `t${SEP}${trust}${SEP}${text}`;
   return hash('sha256', `r${SEP}${trust}${SEP}${text}`, 'base64url');
 }
+
+/** Texts up to this many UTF-16 units are cache keys as they are (see rawKey). */
+export const RAW_TEXT_KEY_MAX = 1024;
 
 /** Key for the normalised text: everything the detector's verdict depends on. */
 export function normalizedKey(norm: NormalizedText, trust: Trust): string {
