@@ -121,9 +121,7 @@ class MetadataReply {
     Object.assign(this, base);
     this.#base = base;
     this.#metadata = metadata;
-    const bytes: number[] = [];
-    lengthDelimited(bytes, DYNAMIC_METADATA_FIELD, encodeStruct(metadata));
-    this.#tail = Buffer.from(bytes);
+    this.#tail = encodeMetadataField(metadata);
   }
 
   get dynamic_metadata(): Struct {
@@ -151,69 +149,111 @@ export function cachingSerializer(serialize: (msg: ProcessingResponse) => Buffer
 }
 
 // --- google.protobuf.Struct on the wire, with the same rules as toStruct/toStructValue above. ---------
-// Bytes go into plain number arrays (one Buffer at the end): tiny Buffers per field cost more than the
-// protobufjs path this replaces.
+// Two passes: sizes first, then one Buffer written in place (protobufjs' object conversion and a
+// byte-array builder were both slower; codec.test.ts checks the bytes against protobufjs).
 const DYNAMIC_METADATA_FIELD = 8; // ProcessingResponse.dynamic_metadata
 const WIRE_VARINT = 0;
 const WIRE_FIXED64 = 1;
 const WIRE_LEN = 2;
 
-function varint(out: number[], value: number): void {
+const varintSize = (v: number): number => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
+
+function writeVarint(buf: Buffer, at: number, value: number): number {
   let v = value >>> 0;
-  while (v > 0x7f) { out.push((v & 0x7f) | 0x80); v >>>= 7; }
-  out.push(v);
+  while (v > 0x7f) { buf[at++] = (v & 0x7f) | 0x80; v >>>= 7; }
+  buf[at++] = v;
+  return at;
 }
 
-const tag = (out: number[], field: number, wire: number): void => varint(out, (field << 3) | wire);
+/** Field key, length and payload of a length-delimited field whose payload is `size` bytes. */
+const delimitedSize = (size: number): number => 1 + varintSize(size) + size;
 
-function lengthDelimited(out: number[], field: number, payload: ArrayLike<number>): void {
-  tag(out, field, WIRE_LEN);
-  varint(out, payload.length);
-  for (let i = 0; i < payload.length; i++) out.push(payload[i] as number);
+/**
+ * Value: null_value=1, number_value=2, string_value=3, bool_value=4, struct_value=5, list_value=6.
+ * Strings are UTF-8 with lone surrogates as U+FFFD (Buffer's rule): invalid UTF-8 would make Envoy
+ * reject the whole reply.
+ */
+function valueSize(value: unknown): number {
+  if (value === null || value === undefined || typeof value === 'boolean') return 2;
+  if (typeof value === 'number') return 9;
+  if (typeof value === 'string') return delimitedSize(Buffer.byteLength(value, 'utf8'));
+  if (Array.isArray(value)) return delimitedSize(listSize(value));
+  if (typeof value === 'object') return delimitedSize(structSize(value as Record<string, unknown>));
+  return delimitedSize(Buffer.byteLength(String(value), 'utf8'));
 }
 
-/** UTF-8 bytes; invalid UTF-8 (a lone surrogate) would make Envoy reject the whole reply, so those become U+FFFD. */
-function utf8(s: string): ArrayLike<number> {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return Buffer.from(s, 'utf8');
-  const ascii: number[] = new Array<number>(s.length);
-  for (let i = 0; i < s.length; i++) ascii[i] = s.charCodeAt(i);
-  return ascii;
+function listSize(values: readonly unknown[]): number {
+  let n = 0;
+  for (const v of values) n += delimitedSize(valueSize(v));
+  return n;
 }
 
-const DOUBLE_BYTES = new Uint8Array(8);
-const DOUBLE_VIEW = new DataView(DOUBLE_BYTES.buffer);
-
-/** Value: null_value=1, number_value=2, string_value=3, bool_value=4, struct_value=5, list_value=6. */
-function encodeValue(value: unknown): number[] {
-  const out: number[] = [];
-  if (value === null || value === undefined) { tag(out, 1, WIRE_VARINT); varint(out, 0); }
-  else if (typeof value === 'number') {
-    tag(out, 2, WIRE_FIXED64);
-    DOUBLE_VIEW.setFloat64(0, value, true); // protobuf fixed64 is little-endian
-    for (let i = 0; i < 8; i++) out.push(DOUBLE_BYTES[i] as number);
-  } else if (typeof value === 'string') lengthDelimited(out, 3, utf8(value));
-  else if (typeof value === 'boolean') { tag(out, 4, WIRE_VARINT); varint(out, value ? 1 : 0); }
-  else if (Array.isArray(value)) {
-    const list: number[] = [];
-    for (const v of value) lengthDelimited(list, 1, encodeValue(v));
-    lengthDelimited(out, 6, list);
-  } else if (typeof value === 'object') lengthDelimited(out, 5, encodeStruct(value as Record<string, unknown>));
-  else lengthDelimited(out, 3, utf8(String(value)));
-  return out;
-}
-
-/** Struct: map<string, Value> fields = 1, one entry message (key=1, value=2) per defined field. */
-export function encodeStruct(obj: Record<string, unknown>): number[] {
-  const out: number[] = [];
+function structSize(obj: Record<string, unknown>): number {
+  let n = 0;
   for (const key of Object.keys(obj)) {
     const value = obj[key];
     if (value === undefined) continue;
-    const entry: number[] = [];
-    lengthDelimited(entry, 1, utf8(key));
-    lengthDelimited(entry, 2, encodeValue(value));
-    lengthDelimited(out, 1, entry);
+    n += delimitedSize(delimitedSize(Buffer.byteLength(key, 'utf8')) + delimitedSize(valueSize(value)));
   }
-  return out;
+  return n;
+}
+
+function writeString(buf: Buffer, at: number, field: number, s: string): number {
+  const size = Buffer.byteLength(s, 'utf8');
+  buf[at++] = (field << 3) | WIRE_LEN;
+  at = writeVarint(buf, at, size);
+  return at + buf.write(s, at, size, 'utf8');
+}
+
+function writeValue(buf: Buffer, at: number, value: unknown): number {
+  if (value === null || value === undefined) { buf[at++] = (1 << 3) | WIRE_VARINT; buf[at++] = 0; return at; }
+  if (typeof value === 'number') { buf[at++] = (2 << 3) | WIRE_FIXED64; return buf.writeDoubleLE(value, at); }
+  if (typeof value === 'string') return writeString(buf, at, 3, value);
+  if (typeof value === 'boolean') { buf[at++] = (4 << 3) | WIRE_VARINT; buf[at++] = value ? 1 : 0; return at; }
+  if (Array.isArray(value)) {
+    buf[at++] = (6 << 3) | WIRE_LEN;
+    at = writeVarint(buf, at, listSize(value));
+    for (const v of value) {
+      buf[at++] = (1 << 3) | WIRE_LEN;
+      at = writeVarint(buf, at, valueSize(v));
+      at = writeValue(buf, at, v);
+    }
+    return at;
+  }
+  if (typeof value === 'object') {
+    buf[at++] = (5 << 3) | WIRE_LEN;
+    at = writeVarint(buf, at, structSize(value as Record<string, unknown>));
+    return writeStruct(buf, at, value as Record<string, unknown>);
+  }
+  return writeString(buf, at, 3, String(value));
+}
+
+/** Struct: map<string, Value> fields = 1, one entry message (key=1, value=2) per defined field. */
+function writeStruct(buf: Buffer, at: number, obj: Record<string, unknown>): number {
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    if (value === undefined) continue;
+    const vSize = valueSize(value);
+    buf[at++] = (1 << 3) | WIRE_LEN;
+    at = writeVarint(buf, at, delimitedSize(Buffer.byteLength(key, 'utf8')) + delimitedSize(vSize));
+    at = writeString(buf, at, 1, key);
+    buf[at++] = (2 << 3) | WIRE_LEN;
+    at = writeVarint(buf, at, vSize);
+    at = writeValue(buf, at, value);
+  }
+  return at;
+}
+
+/** The dynamic_metadata field of a ProcessingResponse holding `metadata` as a Struct. */
+function encodeMetadataField(metadata: Record<string, unknown>): Buffer {
+  const size = structSize(metadata);
+  const buf = Buffer.allocUnsafe(delimitedSize(size));
+  let at = 0;
+  buf[at++] = (DYNAMIC_METADATA_FIELD << 3) | WIRE_LEN;
+  at = writeVarint(buf, at, size);
+  at = writeStruct(buf, at, metadata);
+  if (at !== buf.length) throw new Error(`metadata encoder wrote ${at} of ${buf.length} bytes`); // a sizing bug, never data
+  return buf;
 }
 
 function deepFreeze<T>(value: T): T {
