@@ -126,6 +126,20 @@ describe('RedactionGuard, clean-text memory (resent conversation turns are not r
     expect(second.verdict).toStrictEqual(first.verdict);
   });
 
+  it('long texts (hashed keys) are remembered too, and a one-character change is scanned again', async () => {
+    let scans = 0;
+    const counting = { ...POLICY, scanner: { ...POLICY.scanner, scan: (text: string) => { scans += 1; return POLICY.scanner.scan(text); } } } as typeof POLICY;
+    const g = guard({ policyFor: () => counting });
+    const long = 'plain words without any value in them. '.repeat(60);
+    const send = (content: string, id: string) => redactBody(g, ctx(id), 'openai-chat', { model: 'm', messages: [{ role: 'user', content }] });
+    await send(long, 'r1');
+    const once = scans;
+    await send(long, 'r2');
+    expect(scans).toBe(once);
+    await send(`${long}!`, 'r3');
+    expect(scans).toBeGreaterThan(once);
+  });
+
   it('texts with findings are never remembered: the same value is redacted every time', async () => {
     const g = guard();
     for (const id of ['r1', 'r2', 'r3']) {

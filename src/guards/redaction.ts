@@ -65,8 +65,10 @@ interface RequestState {
 const TENANT_HEADER = 'x-llm-guard-tenant';
 const CONVERSATION_HEADER = 'x-llm-guard-conversation';
 const MAX_CACHED_TENANTS = 10_000;
-/** Clean request texts remembered per policy (SHA-256 keys, about 100 bytes each). */
-const CLEAN_TEXTS_PER_POLICY = 10_000;
+/** Clean request texts remembered, over all policies: at most ~2 KB per key (see CLEAN_TEXT_KEY_MAX), ~20 MB. */
+const CLEAN_TEXTS = 10_000;
+/** Texts up to this many UTF-16 units are keys as they are; longer ones are hashed. */
+const CLEAN_TEXT_KEY_MAX = 1024;
 
 function defaultScope(ctx: RequestContext, headers: HeaderView): TokenScope {
   return {
@@ -81,7 +83,15 @@ export class RedactionGuard implements Guard {
   readonly mode: GuardMode;
   private readonly states = new WeakMap<RequestContext, RequestState>();
   private readonly keys = new Map<string, TenantKeys>();
-  private readonly clean = new WeakMap<CompiledPolicy, LruSet>();
+  /**
+   * Request texts that had no findings, per compiled policy. A chat client resends the whole
+   * conversation with every turn, so without this each request rescans all earlier turns (and the
+   * system prompt): with it, only the new turn is scanned. Only clean results are kept, so no value,
+   * token or finding is ever cached. One bound over all policies.
+   */
+  private readonly clean = new LruSet(CLEAN_TEXTS);
+  private readonly policyIds = new WeakMap<CompiledPolicy, number>();
+  private nextPolicyId = 0;
 
   constructor(private readonly opts: RedactionGuardOptions) {
     this.mode = opts.mode;
@@ -107,13 +117,14 @@ export class RedactionGuard implements Guard {
       }
       if (r.text !== original) edits.push({ path, text: r.text });
     };
-    const clean = this.cleanTexts(state.policy);
+    const policyId = this.policyId(state.policy);
     // A text already found clean under this policy is clean again: its result depends on nothing else.
     const redact = (kind: 't' | 'j', text: string, run: () => RedactResult): RedactResult => {
-      const key = hash('sha256', `${kind}\u0000${text}`, 'base64url');
-      if (clean.has(key)) return { text, findings: [], blocked: false };
+      // Short texts are their own key (the Map hashes them natively), longer ones a SHA-256.
+      const key = text.length <= CLEAN_TEXT_KEY_MAX ? `${policyId}:${kind}:${text}` : `${policyId}#${kind}#${hash('sha256', text, 'base64url')}`;
+      if (this.clean.has(key)) return { text, findings: [], blocked: false };
       const result = run();
-      if (result.findings.length === 0) clean.add(key);
+      if (result.findings.length === 0) this.clean.add(key);
       return result;
     };
     for (const message of request.messages) {
@@ -159,19 +170,14 @@ export class RedactionGuard implements Guard {
     return { scope, policy, ctx: vault ? { keys, vault } : { keys } };
   }
 
-  /**
-   * Hashes of request texts that had no findings, per compiled policy. A chat client resends the whole
-   * conversation with every turn, so without this each request rescans all earlier turns (and the
-   * system prompt): with it, only the new turn is scanned. Only clean results are kept, so no value,
-   * token or finding is ever cached.
-   */
-  private cleanTexts(policy: CompiledPolicy): LruSet {
-    let set = this.clean.get(policy);
-    if (!set) {
-      set = new LruSet(CLEAN_TEXTS_PER_POLICY);
-      this.clean.set(policy, set);
+  /** A small number per compiled policy, for the keys of `clean`. */
+  private policyId(policy: CompiledPolicy): number {
+    let id = this.policyIds.get(policy);
+    if (id === undefined) {
+      id = this.nextPolicyId++;
+      this.policyIds.set(policy, id);
     }
-    return set;
+    return id;
   }
 
   private tenantKeys(tenant: string): TenantKeys {
