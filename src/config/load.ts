@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { configSchema, type GuardConfig } from './schema.js';
 import { re2 } from '../util/re2.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 
 const INTEGER = re2('^-?[0-9]{1,15}$');
 
@@ -85,14 +86,6 @@ function phraseChecks(guards: GuardConfig['guards'], problems: string[]): void {
 
 function tracingChecks(tracing: GuardConfig['tracing'], problems: string[]): void {
   if (tracing.enabled && !tracing.otlpEndpoint) problems.push('tracing.enabled requires tracing.otlpEndpoint');
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 export interface LoadOptions { path?: string; env?: Env }

@@ -4,6 +4,7 @@ import type {
   ProcessingResponse, Struct, StructValue,
 } from './messages.js';
 import { HeaderSendMode } from './messages.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 
 const OVERWRITE_IF_EXISTS_OR_ADD = 2;
 
@@ -254,11 +255,4 @@ function encodeMetadataField(metadata: Record<string, unknown>): Buffer {
   at = writeStruct(buf, at, metadata);
   if (at !== buf.length) throw new Error(`metadata encoder wrote ${at} of ${buf.length} bytes`); // a sizing bug, never data
   return buf;
-}
-
-function deepFreeze<T>(value: T): T {
-  // Typed arrays (header raw values, bodies) cannot be frozen; nothing writes to them anyway.
-  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return value;
-  for (const v of Object.values(value)) deepFreeze(v);
-  return Object.freeze(value);
 }
