@@ -190,6 +190,7 @@ export class StreamSession {
       get signal() { return session.signal(); },
       errorShape: api === 'anthropic-messages' ? 'anthropic' : 'openai',
       usage: {},
+      slots: [],
     };
     this.span.setAttributes({ 'guard.request_id': requestId, 'guard.api': api ?? 'other', 'http.request.method': method });
     const endOfStream = msg.request_headers?.end_of_stream === true;

@@ -9,7 +9,7 @@ import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { HeaderView } from '../extproc/headers.js';
 import type { LlmRequest } from '../llm/model.js';
-import type { RequestContext } from '../pipeline/context.js';
+import { RequestSlot, type RequestContext } from '../pipeline/context.js';
 import type { Guard, GuardMode, ResponseTextFilter } from '../pipeline/guard.js';
 import { CONTINUE, deny, type TextEdit, type Verdict } from '../pipeline/verdict.js';
 import { deriveTenantKeys, type TenantKeys } from '../redact/actions.js';
@@ -17,7 +17,7 @@ import { redactionFilter } from '../redact/filter.js';
 import { redactionPolicySchema, type CompiledPolicy } from '../redact/policy.js';
 import { redactJsonText, redactText, type RedactedFinding, type RedactionContext, type RedactResult } from '../redact/redact-text.js';
 import { TokenVault, type TokenScope, type TokenStore } from '../redact/token-store.js';
-import { LruSet } from '../util/lru-set.js';
+import { LruTagSet } from '../util/lru-set.js';
 import type { MaybePromise } from '../util/maybe-promise.js';
 
 /**
@@ -81,7 +81,7 @@ function defaultScope(ctx: RequestContext, headers: HeaderView): TokenScope {
 export class RedactionGuard implements Guard {
   readonly name = 'redaction';
   readonly mode: GuardMode;
-  private readonly states = new WeakMap<RequestContext, RequestState>();
+  private readonly states = new RequestSlot<RequestState>();
   private readonly keys = new Map<string, TenantKeys>();
   /**
    * Request texts that had no findings, per compiled policy. A chat client resends the whole
@@ -89,7 +89,7 @@ export class RedactionGuard implements Guard {
    * system prompt): with it, only the new turn is scanned. Only clean results are kept, so no value,
    * token or finding is ever cached. One bound over all policies.
    */
-  private readonly clean = new LruSet(CLEAN_TEXTS);
+  private readonly clean = new LruTagSet(CLEAN_TEXTS);
   private readonly policyIds = new WeakMap<CompiledPolicy, number>();
   private nextPolicyId = 0;
 
@@ -120,11 +120,15 @@ export class RedactionGuard implements Guard {
     const policyId = this.policyId(state.policy);
     // A text already found clean under this policy is clean again: its result depends on nothing else.
     const redact = (kind: 't' | 'j', text: string, run: () => RedactResult): RedactResult => {
-      // Short texts are their own key (the Map hashes them natively), longer ones a SHA-256.
-      const key = text.length <= CLEAN_TEXT_KEY_MAX ? `${policyId}:${kind}:${text}` : `${policyId}#${kind}#${hash('sha256', text, 'base64url')}`;
-      if (this.clean.has(key)) return { text, findings: [], blocked: false };
+      // Short texts are their own key (hashed once by V8, compared in place), longer ones a SHA-256.
+      // The tag says which policy, which kind of text, and which kind of key: a short text that spells
+      // a long text's digest must not find that text's entry.
+      const long = text.length > CLEAN_TEXT_KEY_MAX;
+      const key = long ? hash('sha256', text, 'base64url') : text;
+      const tag = (policyId << 2) | (kind === 'j' ? 2 : 0) | (long ? 1 : 0);
+      if (this.clean.has(key, tag)) return { text, findings: [], blocked: false };
       const result = run();
-      if (result.findings.length === 0) this.clean.add(key);
+      if (result.findings.length === 0) this.clean.add(key, tag);
       return result;
     };
     for (const message of request.messages) {

@@ -29,6 +29,21 @@ describe('VerdictCache', () => {
     expect(c.get('a')?.score).toBe(0.9);
   });
 
+  it('keeps short raw texts per trust level, bounded like the hashed keys', () => {
+    const c = new VerdictCache(2);
+    c.setExact('a', 'user', r(0.1));
+    c.setExact('a', 'untrusted', r(0.2));
+    expect(c.getExact('a', 'user')?.score).toBe(0.1);
+    expect(c.getExact('a', 'untrusted')?.score).toBe(0.2);
+    expect(c.getExact('b', 'user')).toBeUndefined();
+    c.setExact('b', 'user', r(0.3));
+    expect(c.getExact('a', 'user')?.score).toBe(0.1); // a is now the most recent
+    c.setExact('c', 'user', r(0.4)); // evicts b
+    expect(c.getExact('b', 'user')).toBeUndefined();
+    expect(c.size).toBe(2);
+    expect(c.get('a')).toBeUndefined(); // the two kinds of key never meet
+  });
+
   it('rejects a non-positive size', () => {
     expect(() => new VerdictCache(0)).toThrow(RangeError);
   });

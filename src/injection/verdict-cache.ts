@@ -11,15 +11,28 @@ import { hash } from 'node:crypto';
 import { detectInjection, detectNormalized, type InjectionResult, type Trust } from './detector.js';
 import { normalize, type NormalizedText } from './normalize.js';
 
+/** Verdicts for one short raw text, per trust level. */
+interface ExactVerdicts {
+  user?: InjectionResult;
+  untrusted?: InjectionResult;
+}
+
 export class VerdictCache {
+  /** Hashed keys: normalised texts, and raw texts longer than RAW_TEXT_KEY_MAX. */
   private readonly entries = new Map<string, InjectionResult>();
+  /**
+   * Raw texts up to RAW_TEXT_KEY_MAX, keyed by the text itself: V8 hashes a string once and compares
+   * in place, while a key built per look-up (`${trust}:${text}`) is a new string to flatten (a copy)
+   * and hash on every request. Bounded by `max` keys of its own.
+   */
+  private readonly exact = new Map<string, ExactVerdicts>();
 
   constructor(private readonly max: number) {
     if (!Number.isInteger(max) || max < 1) throw new RangeError(`VerdictCache size must be a positive integer, got ${max}`);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries.size + this.exact.size;
   }
 
   get(key: string): InjectionResult | undefined {
@@ -32,17 +45,39 @@ export class VerdictCache {
   }
 
   set(key: string, result: InjectionResult): void {
-    if (this.entries.has(key)) this.entries.delete(key);
-    else if (this.entries.size >= this.max) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-    this.entries.set(key, result);
+    setBounded(this.entries, key, result, this.max);
+  }
+
+  /** The verdict for a short raw text (at most RAW_TEXT_KEY_MAX units) at a trust level. */
+  getExact(text: string, trust: Trust): InjectionResult | undefined {
+    const verdicts = this.exact.get(text);
+    const hit = verdicts?.[trust];
+    if (verdicts === undefined || hit === undefined) return undefined;
+    this.exact.delete(text);
+    this.exact.set(text, verdicts);
+    return hit;
+  }
+
+  setExact(text: string, trust: Trust, result: InjectionResult): void {
+    const verdicts = this.exact.get(text) ?? {};
+    verdicts[trust] = result;
+    setBounded(this.exact, text, verdicts, this.max);
   }
 
   clear(): void {
     this.entries.clear();
+    this.exact.clear();
   }
+}
+
+/** Sets `key` as the most recently used entry, evicting the least recently used one at the bound. */
+function setBounded<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  if (map.has(key)) map.delete(key);
+  else if (map.size >= max) {
+    const oldest = map.keys().next();
+    if (!oldest.done) map.delete(oldest.value);
+  }
+  map.set(key, value);
 }
 
 const SEP = '\u0000';
@@ -67,8 +102,9 @@ export function normalizedKey(norm: NormalizedText, trust: Trust): string {
 }
 
 export function cachedDetect(cache: VerdictCache, text: string, trust: Trust): InjectionResult {
-  const raw = rawKey(text, trust);
-  const exact = cache.get(raw);
+  const short = text.length <= RAW_TEXT_KEY_MAX;
+  const raw = short ? '' : rawKey(text, trust);
+  const exact = short ? cache.getExact(text, trust) : cache.get(raw);
   if (exact) return exact;
   let norm: NormalizedText;
   try {
@@ -82,6 +118,7 @@ export function cachedDetect(cache: VerdictCache, text: string, trust: Trust): I
     result = detectNormalized(norm, trust);
     cache.set(key, result);
   }
-  cache.set(raw, result);
+  if (short) cache.setExact(text, trust, result);
+  else cache.set(raw, result);
   return result;
 }

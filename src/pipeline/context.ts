@@ -24,4 +24,24 @@ export interface RequestContext {
   /** The parsed request body, for guards that read fields outside the normalised model (the `context` extension). Never mutate it. */
   body?: unknown;
   usage: TokenUsage;
+  /** Per-request state of guards, by RequestSlot (created on first use). */
+  slots?: unknown[];
+}
+
+/**
+ * A place on the request context where a guard keeps its per-request state for later phases. Not a
+ * WeakMap keyed by the context: a short-lived key per request in a WeakMap is an ephemeron entry every
+ * garbage collection must process (set and get cost ~0.3 µs against ~0.03 for this array slot).
+ */
+export class RequestSlot<T> {
+  private static count = 0;
+  private readonly index = RequestSlot.count++;
+
+  get(ctx: RequestContext): T | undefined {
+    return ctx.slots?.[this.index] as T | undefined;
+  }
+
+  set(ctx: RequestContext, value: T): void {
+    (ctx.slots ??= [])[this.index] = value;
+  }
 }
