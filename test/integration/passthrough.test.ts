@@ -98,6 +98,11 @@ describe('observability', () => {
     expect(entry.status).toBe(200);
     expect(entry.guard).toMatchObject({ verdict: 'allow', request_id: 'itest-usage-1', api: 'openai-chat', model: 'gpt-test' });
     expect((entry.guard as Record<string, number>).output_tokens).toBeGreaterThan(0);
+    // Envoy's own per-phase view of the guard (filter state), for operators measuring what it adds.
+    const extProc = entry.ext_proc as Record<string, number>;
+    expect(extProc).toMatchObject({ request_header_call_status: 0, request_body_call_count: 1, response_body_call_count: 1 });
+    expect(extProc.request_header_latency_us).toBeGreaterThan(0);
+    expect(extProc.request_body_total_latency_us).toBeGreaterThan(0);
   });
 
   it("Envoy's ext_proc stats show no failed or spurious streams for good traffic", async () => {
