@@ -13,6 +13,8 @@ describe('AI provider recognizers find valid values', () => {
     ['OpenAI service-account key', `sk-svcacct-${r(B64URL, 58)}T3BlbkFJ${r(B64URL, 58)}`, 'OPENAI_API_KEY', 'sk-svcacct-'],
     ['Anthropic key', `x-api-key: ${ANTHROPIC}`, 'ANTHROPIC_API_KEY', ANTHROPIC],
     ['Anthropic admin key', `sk-ant-admin01-${r(B64URL, 93)}AA`, 'ANTHROPIC_API_KEY', 'sk-ant-admin01-'],
+    ['Anthropic key not ending in AA (CredSweeper length range)', `sk-ant-api03-${r(B64URL, 94)}`, 'ANTHROPIC_API_KEY', 'sk-ant-api03-'],
+    ['Anthropic key, 64 after the prefix', `sk-ant-api03-${r(B64URL, 64)}`, 'ANTHROPIC_API_KEY', 'sk-ant-api03-'],
     ['Hugging Face token', `HF_TOKEN=hf_${r(UPPER + LOWER, 34)}`, 'HUGGINGFACE_TOKEN', 'hf_'],
     ['Groq key', `gsk_${r(ALNUM, 52)}`, 'GROQ_API_KEY', 'gsk_'],
     ['Replicate token', `r8_${r(ALNUM, 37)}`, 'REPLICATE_API_TOKEN', 'r8_'],
@@ -40,7 +42,8 @@ describe('AI provider recognizers find valid values', () => {
 describe('AI provider recognizers reject near misses', () => {
   it.each([
     ['OpenAI without the marker', `sk-proj-${'Xi8tdMjHV6pmbBbwilTe'}T4BlbkFJ3UDnpdEwNNm6wVBpYM0o`],
-    ['Anthropic key not ending in AA', `sk-ant-api03-${'aB3dE6gH9j'.repeat(9)}xyzBB`],
+    ['Anthropic key of a repeated group', `sk-ant-api03-${'aB3dE6gH9j'.repeat(9)}xyzBB`],
+    ['Anthropic key too short', `sk-ant-api03-${'q7Hk2Lm9Zp4R'.repeat(5)}`],
     ['Anthropic key of counting filler', 'sk-ant-api03-abc123xyz-456def789ghij-klmnopqrstuvwx-3456yza789bcde-1234fghijklmnopby56aaaogaopaaaabc123xyzAA'],
     ['hf_ inside an identifier', '- (id)hf_requiredCharacteristicTypesForDisplayMetadata;'],
     ['hf_ word-like', '&hf_servingcellpriorityparametersdescription_h_prio'],

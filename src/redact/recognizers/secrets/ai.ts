@@ -10,6 +10,16 @@ function namedRandomKey(value: string): boolean {
   return c.digit > 0 && (c.upper > 0 || c.lower > 0) && !isFillerToken(value) && entropy(value) >= 3.6;
 }
 
+/** The same group of characters over and over ("aB3dE6aB3dE6..."): typed, not generated. */
+function isPeriodic(s: string): boolean {
+  for (let p = 1; p <= 16 && p * 3 <= s.length; p++) {
+    let same = 0;
+    for (let i = p; i < s.length; i++) if (s[i] === s[i - p]) same++;
+    if (same >= (s.length - p) * 0.8) return true;
+  }
+  return false;
+}
+
 /** `<name>...key = "<value>"`-style assignment for providers with unprefixed keys. */
 function named(names: string, value: string): string {
   return `(?:^|[^A-Za-z])(?i:${names})(?:(?:[_.-]|[A-Z])[\\w.-]{0,30}?)?(?i:key|token|secret)?["']?[ \\t]{0,3}(?:[:=]|:=|=>)[ \\t]{0,3}["']?(${value})(?:[^A-Za-z0-9_-]|$)`;
@@ -35,15 +45,17 @@ export const AI_RECOGNIZERS: readonly Recognizer[] = [
     keywords: ['sk-proj-', 'sk-svcacct-', 'sk-admin-'],
   }),
   secret({
-    // 93 characters then "AA"; matched longer and checked so a longer run is not cut short.
+    // Issued as 93 characters then "AA" (gitleaks); CredSweeper takes 64-128 characters after the
+    // prefix, which alone is proof enough of what the value is. Matched longer and checked so a
+    // longer run is not cut short; filler and repeated groups are documentation.
     id: 'anthropic_api_key',
     entity: 'ANTHROPIC_API_KEY',
-    pattern: '\\bsk-ant-(?:api|admin|sid|oat|ort)\\d{2}-[A-Za-z0-9_-]{80,120}',
-    maxLength: 135,
+    pattern: '\\bsk-ant-(?:api|admin|sid|oat|ort)\\d{2}-[A-Za-z0-9_-]{64,140}',
+    maxLength: 155,
     confidence: 0.95,
     validate: (v) => {
       const body = v.slice(v.indexOf('-', 7) + 1);
-      return body.length === 95 && body.endsWith('AA') && !isFillerToken(body);
+      return body.length >= 64 && body.length <= 128 && !isFillerToken(body) && !isPeriodic(body);
     },
     keywords: ['sk-ant-'],
   }),

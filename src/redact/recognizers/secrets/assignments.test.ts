@@ -135,6 +135,9 @@ describe('hard-coded salts and nonces', () => {
     ['nonce in YAML', `  __NONCE: ${B64S}`, B64S],
     ['lower-case base36 nonce', `nonce = '${BASE36}'`, BASE36],
     ['IV in JSON', `{"iv": "${TOKEN}"}`, TOKEN],
+    ['Python bytes salt with hex escapes', 'SALT = b"\\x8f\\x1c!q\\xd3k9#\\x07"', '\\x8f\\x1c!q\\xd3k9#\\x07'],
+    ['unicode-escaped nonce', "nonce = u'\\u00e9\\u0151z7Kq4w'", '\\u00e9\\u0151z7Kq4w'],
+    ['octal escapes in a JSON-style salt', '{"salt": "k2\\01\\177pQ%9&"}', 'k2\\01\\177pQ%9&'],
   ])('%s', (_label, text, value) => {
     expect(scan(text).some((f) => f.value === value)).toBe(true);
   });
@@ -146,6 +149,9 @@ describe('hard-coded salts and nonces', () => {
     ['variable', 'iv = $IV_VALUE'],
     ['word containing salt', `basalt = "${TOKEN}"`],
     ['counter', 'nonce = 1234567890123456'],
+    ['escaped zero IV', 'iv = b"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00"'],
+    ['one escaped byte repeated in code', 'iv = b"\\x00" * 16'],
+    ['escaped text without a salt name', 'greeting = "caf\\u00e9 au lait"'],
   ])('%s is not reported', (_label, text) => {
     expect(scan(text)).toEqual([]);
   });

@@ -6,7 +6,7 @@
 // at one position, the earlier alternative; the scanner drops matches whose value group is empty.
 // Such a "veto" match consumes the name, so the value after it is never reported either.
 import type { Recognizer } from '../../types.js';
-import { charClasses, entropy, isFillerToken, looksLikeWords, secret } from './util.js';
+import { charClasses, entropy, isFillerToken, isHex, looksLikeWords, secret } from './util.js';
 import { passwordValueValid, strongTokenValid, tokenValueValid } from './values.js';
 
 // Key-name vocabulary --------------------------------------------------------------------------------
@@ -118,6 +118,39 @@ function saltValueValid(v: string): boolean {
     && !isFillerToken(v) && !looksLikeWords(v) && entropy(v) >= 3.8;
 }
 
+/** A byte escape in a string literal: `\\xHH`, `\\uHHHH`, or octal/NUL `\\0`-`\\7`. */
+const ESCAPE_GATE = '\\\\(?:[xX][0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|[0-7])';
+
+/**
+ * The content of an escaped salt literal: at least one byte escape, at least eight characters once
+ * escapes are decoded, and not one value repeated (`\\x00\\x00...` is a zero IV, not a secret).
+ */
+function escapedLiteralValid(raw: string): boolean {
+  const decoded: string[] = [];
+  let escapes = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i] as string;
+    if (ch !== '\\' || i + 1 >= raw.length) { decoded.push(ch); continue; }
+    const next = raw[i + 1] as string;
+    const hex = next === 'x' || next === 'X' ? 2 : next === 'u' ? 4 : 0;
+    if (hex > 0 && isHex(raw.slice(i + 2, i + 2 + hex)) && raw.length >= i + 2 + hex) {
+      decoded.push(String.fromCharCode(Number.parseInt(raw.slice(i + 2, i + 2 + hex), 16)));
+      escapes++;
+      i += 1 + hex;
+    } else if (next >= '0' && next <= '7') {
+      let j = i + 1;
+      while (j < raw.length && j < i + 4 && (raw[j] as string) >= '0' && (raw[j] as string) <= '7') j++;
+      decoded.push(String.fromCharCode(Number.parseInt(raw.slice(i + 1, j), 8)));
+      escapes++;
+      i = j - 1;
+    } else {
+      decoded.push(next);
+      i += 1;
+    }
+  }
+  return escapes > 0 && decoded.length >= 8 && new Set(decoded).size >= 4;
+}
+
 /**
  * Byte-array keys (`{0x35, 0x9b, 023, ...}`): at least eight byte values that look random: several
  * distinct values, not a sorted list (key codes, lookup tables) and not one value repeated.
@@ -209,6 +242,21 @@ export const ASSIGNMENT_RECOGNIZERS: readonly Recognizer[] = [
     confidence: 0.7,
     validate: saltValueValid,
     keywords: ['salt', 'nonce', 'iv', 'vector'],
+  }),
+  secret({
+    // Salts, nonces and IVs written as string literals with byte escapes (`salt = b"\\x23!\\xae..."`,
+    // `iv = "\\u0007..."`, CredSweeper's Salt rule): binary key material typed into source. The token
+    // rules above never see these (a backslash ends a token value). A Python string prefix (b, u, r)
+    // and triple quotes are allowed; only the literal's content is reported.
+    id: 'salt_escaped_literal',
+    entity: 'GENERIC_SECRET',
+    pattern: `(?:^|[^A-Za-z])(?i:salt|nonce|iv|init(?:ialization)?_?vector)\\d{0,2}${KEY_CLOSE}${SEP}(?:[bBuUrR]{1,2})?(?:"{1,3}|'{1,3})((?:[^"'\\\\\\n]|\\\\[^\\n]){2,256}?)["']`,
+    group: 1,
+    maxLength: 256,
+    confidence: 0.7,
+    validate: escapedLiteralValid,
+    keywords: ['salt', 'nonce', 'iv', 'vector'],
+    gate: ESCAPE_GATE,
   }),
   secret({
     // Keys written as byte arrays in C, Go, Java, C#: `#define AESKEY {0x35, ...}`,

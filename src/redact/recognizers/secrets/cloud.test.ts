@@ -39,6 +39,12 @@ describe('cloud recognizers find valid values', () => {
     ['OpenShift token', `oc login --token=sha256~${r(ALNUM + '_-', 43)}`, 'OPENSHIFT_TOKEN', 'sha256~'],
     ['AWS MWS key', `amzn.mws.${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}`, 'AWS_MWS_KEY', 'amzn.mws.'],
     ['AppSync key', `apiKey: "da2-${r(LOWER + DIGITS, 26)}"`, 'AWS_APPSYNC_API_KEY', 'da2-'],
+    ['AWS key id placeholder of the exact shape', `AKIA${'W'.repeat(16)}`, 'AWS_ACCESS_KEY_ID', 'AKIA'],
+    ['AWS key id, legacy A3T prefix', `A3T${r(UPPER + DIGITS, 17)}`, 'AWS_ACCESS_KEY_ID', 'A3T'],
+    ['AWS key id, ACCA prefix', `"${'ACCA'}${r(UPPER + '234567', 16)}"`, 'AWS_ACCESS_KEY_ID', 'ACCA'],
+    ['WeChat AppID', `"appid": "wx${r(HEX, 16)}"`, 'WECHAT_APP_ID', 'wx'],
+    ['Firebase Hosting domain', `authDomain: "shop-${r(LOWER + DIGITS, 5)}.firebaseapp.com",`, 'FIREBASE_DOMAIN', '.firebaseapp.com'],
+    ['Firebase database URL', `https://acme-prod-default-rtdb.firebaseio.com/users.json`, 'FIREBASE_DOMAIN', 'acme-prod-default-rtdb.firebaseio.com'],
   ])('%s', (_label, text, entity, needle) => {
     const hit = scan(text).find((f) => f.entity === entity);
     expect(hit, `${entity} in ${text}`).toBeDefined();
@@ -54,6 +60,16 @@ describe('cloud recognizers reject placeholders and near misses', () => {
   it.each([
     ['documentation key id', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE'],
     ['masked key id', 'AKIAXXXXXXXXXXXXXXXX'],
+    ['lower-case key id', `akia${'w'.repeat(16)}`],
+    ['key id one character short', `AKIA${'W'.repeat(15)}`],
+    ['DNA primer starting like a key id', 'primer F: ACCAGTTACGGATCCATGCA'],
+    ['capitalised words of key-id length', 'ASIATRAVELGUIDEBOOKS'],
+    ['WeChat-shaped filler', `wx${'0'.repeat(16)}`],
+    ['WeChat-shaped without digits', 'wxabcdefabcdefabcd'],
+    ['WeChat-shaped inside a word', `mywx${r(HEX, 16)}`],
+    ['Firebase template domain', 'authDomain: "your-project.firebaseapp.com"'],
+    ['Firebase placeholder project id', 'databaseURL: "https://project-id.firebaseio.com"'],
+    ['Firebase template in angle brackets', 'https://<project-id>.firebaseio.com'],
     ['key id inside a word', 'TODAYINASIAASACKOFRICEFELLOVER'],
     ['Google key one character short', `AIza${'Bq3'.repeat(11)}x`],
     ['Google key too long', `AIza${'Bq3'.repeat(14)}`],

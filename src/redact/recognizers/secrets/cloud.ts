@@ -3,11 +3,37 @@
 // random strings (an AWS secret access key, an Alibaba secret) are only reported next to a word
 // that names them, because forty random characters alone could be anything.
 import type { Recognizer } from '../../types.js';
-import { all, base64Decode, bodyAfter, charClasses, entropy, isFillerToken, secret } from './util.js';
+import { all, base64Decode, bodyAfter, charClasses, entropy, isFillerToken, isMaskedOrDocumented, pronounceable, secret } from './util.js';
 
 // AWS access key ids: a four-letter type prefix (AKIA long-term user key, ASIA STS session key, ...)
 // and sixteen upper-case characters. A3T* is the historical prefix of a few older key ids.
 const AWS_KEY_PREFIXES = ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AIPA', 'ANPA', 'ANVA', 'AROA', 'APKA', 'ASCA', 'A3T[A-Z0-9]'];
+
+/**
+ * An AWS access key id's sixteen characters after the type prefix. Placeholders of the exact shape
+ * (`AKIA` + sixteen `Z`, as detect-secrets' AWSKeyDetector flags) are reported: the upper-case
+ * prefix and length are distinctive enough (see isMaskedOrDocumented); masked ids, documentation
+ * ids (AKIAIOSFODNN7EXAMPLE), DNA (primers are 18-24 bases of A/C/G/T, and some start "ACCA") and
+ * capitalised words are not.
+ */
+export function awsKeyIdValid(value: string): boolean {
+  const body = value.slice(4);
+  if (isMaskedOrDocumented(body)) return false;
+  let dna = true, letters = true;
+  for (const ch of body) {
+    if (!'ACGTN'.includes(ch)) dna = false;
+    if (ch < 'A' || ch > 'Z') letters = false;
+  }
+  return !dna && !(letters && pronounceable(body));
+}
+
+/** Names documentation uses in place of a Firebase project. */
+const FIREBASE_TEMPLATE_NAMES = ['project-id', 'projectid', 'project_id', 'my-project', 'myproject', 'my-app', 'myapp', 'app-name', 'appname'];
+
+function firebaseDomainValid(value: string): boolean {
+  const name = value.slice(0, value.indexOf('.firebase')).toLowerCase();
+  return !FIREBASE_TEMPLATE_NAMES.includes(name) && !isFillerToken(name) && !name.startsWith('your') && !name.includes('.your');
+}
 
 /** An AWS secret access key is 40 characters of base64; demand real mixing, not a word or a path. */
 function awsSecretValid(value: string): boolean {
@@ -41,7 +67,7 @@ export const CLOUD_RECOGNIZERS: readonly Recognizer[] = [
     pattern: `\\b(?:${AWS_KEY_PREFIXES.join('|')})[A-Z0-9]{16}\\b`,
     maxLength: 20,
     confidence: 0.9,
-    validate: bodyAfter(4),
+    validate: awsKeyIdValid,
     context: ['aws', 'access', 'key'],
     keywords: ['akia', 'asia', 'abia', 'acca', 'agpa', 'aida', 'aipa', 'anpa', 'anva', 'aroa', 'apka', 'asca', 'a3t'],
   }),
@@ -174,6 +200,18 @@ export const CLOUD_RECOGNIZERS: readonly Recognizer[] = [
     maxLength: 152,
     keywords: ['apa91b'],
   }),
+  secret({
+    // A Firebase project's Realtime Database or Hosting domain (CredSweeper's "Firebase Domain"): it
+    // names the project whose database rules decide who reads it, so it is worth hiding. Template
+    // names (`your-project`, `project-id`) are not a project.
+    id: 'firebase_domain',
+    entity: 'FIREBASE_DOMAIN',
+    pattern: '\\b[a-z0-9][a-z0-9.-]{0,80}\\.(?:firebaseio|firebaseapp)\\.com\\b',
+    maxLength: 100,
+    confidence: 0.6,
+    validate: firebaseDomainValid,
+    keywords: ['.firebaseio.com', '.firebaseapp.com'],
+  }),
 
   // Azure ----------------------------------------------------------------------------------------
   secret({
@@ -252,6 +290,21 @@ export const CLOUD_RECOGNIZERS: readonly Recognizer[] = [
     maxLength: 36,
     validate: bodyAfter(4),
     keywords: ['akid'],
+  }),
+  secret({
+    // WeChat (Weixin) official-account and mini-program AppIDs: "wx" and sixteen lower-case hex
+    // digits (CredSweeper's "Tencent WeChat API App ID", also a GitHub secret-scanning type). With
+    // the AppSecret it gets access tokens.
+    id: 'wechat_app_id',
+    entity: 'WECHAT_APP_ID',
+    pattern: '\\bwx[0-9a-f]{16}\\b',
+    maxLength: 18,
+    confidence: 0.7,
+    validate: (v) => {
+      const c = charClasses(v.slice(2));
+      return c.digit > 0 && c.lower > 0 && !isFillerToken(v.slice(2));
+    },
+    keywords: ['wx'],
   }),
   secret({
     id: 'ibm_cloud_api_key',

@@ -59,6 +59,12 @@ describe('code hosting recognizers find valid values', () => {
     ['Jira DC PAT', `Bearer ${Buffer.concat([Buffer.from('926607655526:'), Buffer.from(r(ALNUM, 20))]).toString('base64')}`, 'ATLASSIAN_PAT', ''],
     ['Sourcegraph token', `sgp_${r(HEX, 16)}_${r(HEX, 40)}`, 'SOURCEGRAPH_TOKEN', 'sgp_'],
     ['Artifactory API key', `X-JFrog-Art-Api: AKCp${r(ALNUM, 69)}`, 'ARTIFACTORY_TOKEN', 'AKCp'],
+    ['Artifactory encrypted password, no name near', `AP${r('0123456789ABCDEF', 1)}${r(ALNUM, 30)}q`, 'ARTIFACTORY_TOKEN', 'AP'],
+    ['Artifactory encrypted password in .npmrc', `//art.example.com/api/npm/:_password=AP9${r(ALNUM, 20)}z`, 'ARTIFACTORY_TOKEN', 'AP9'],
+    ['Artifactory key in quotes', `"AKC${r(ALNUM, 12)}a"`, 'ARTIFACTORY_TOKEN', 'AKC'],
+    ['Artifactory placeholder of the detect-secrets shape', `jfrog_password: AP4${'x'.repeat(12)}`, 'ARTIFACTORY_TOKEN', 'AP4'],
+    ['GitLab SCIM token, 20', `glsoat-${r(ALNUM, 20)}`, 'GITLAB_TOKEN', 'glsoat-'],
+    ['GitLab SCIM token, 50', `glsoat-${r(ALNUM + '_-', 49)}a`, 'GITLAB_TOKEN', 'glsoat-'],
   ])('%s', (_label, text, entity, needle) => {
     const hit = scan(text).find((f) => f.entity === entity);
     expect(hit, `${entity} in ${text}`).toBeDefined();
@@ -79,6 +85,14 @@ describe('code hosting recognizers reject near misses', () => {
     ['Sourcegraph filler', 'sgp_5555555dAAAAA7777777CcccCFaaaaaaaaaaaaaa'],
     ['Sourcegraph bare hex without the product name', 'BcAeb6640ad7DAD46AD73687946Ce85047d5C9Bb'],
     ['Artifactory masked', 'lowEntropy := AKCpXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX'],
+    ['Artifactory prefix inside a word', `myAKC${r(LOWER, 14)}`],
+    ['Artifactory password too short', 'artifactory_password=AP7xxxxx'],
+    ['accounts-payable number', 'Invoice AP20240001234 is due'],
+    ['part number in capitals', 'order APB3LG4GLT0X today'],
+    ['Objective-C class with an AP prefix', 'APAddressBook *book = [[APAddressBook alloc] init];'],
+    ['word after an AP prefix', 'APFollowers list'],
+    ['Artifactory documentation word', `AKC${'sample'.repeat(3)}`],
+    ['GitLab SCIM token too long', `glsoat-${r(ALNUM, 51)}`],
   ])('%s', (_label, text) => {
     expect(scan(text)).toEqual([]);
   });

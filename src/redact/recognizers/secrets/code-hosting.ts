@@ -2,7 +2,7 @@
 // GitHub's classic tokens end in a CRC32 checksum of their random part (base62, six characters),
 // so a valid suffix proves the token is real; GitLab and Atlassian publish exact lengths per prefix.
 import type { Recognizer } from '../../types.js';
-import { base62, base64Decode, bodyAfter, charClasses, crc32, entropy, isDigits, isFillerToken, isHex, secret } from './util.js';
+import { base62, base64Decode, bodyAfter, charClasses, crc32, entropy, isDigits, isFillerToken, isHex, isMaskedOrDocumented, readsAsWords, secret } from './util.js';
 
 /** True when the last six characters are base62(CRC32(random part)), the random part being
  *  everything between the `ghp_`-style prefix and the checksum. */
@@ -38,6 +38,18 @@ function glcbtValid(token: string): boolean {
   const cut = body.indexOf('_');
   const tail = cut >= 1 && cut <= 5 ? body.slice(cut + 1) : '';
   return (body.length === 20 || tail.length === 20) && !isFillerToken(body);
+}
+
+/**
+ * Artifactory encrypted passwords and API keys (see artifactory_password). A real one mixes cases or
+ * digits the way base58 does; refused are already-masked values (`AKCpXXXX...`), all-capital codes
+ * ("AP20240001", part numbers: no lower-case letter) and words after the prefix (Objective-C class
+ * names such as "APAddressBook", "APFollowers"). Placeholders of the shape ("AP5xxxxxxxxx") are
+ * reported (see isMaskedOrDocumented).
+ */
+function artifactoryValid(value: string): boolean {
+  const body = value.slice(3);
+  return charClasses(value).lower > 0 && !isMaskedOrDocumented(body) && !readsAsWords(body);
 }
 
 /** Jira/Confluence/Bitbucket Data Center PATs: base64 of "<12 digit id>:<random bytes>". */
@@ -90,11 +102,22 @@ export const CODE_HOSTING_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'gitlab_token_20',
     entity: 'GITLAB_TOKEN',
-    pattern: '\\bgl(?:pat|dt|rt|soat|ffct|ft)-[0-9A-Za-z_.-]{20,}',
+    pattern: '\\bgl(?:pat|dt|rt|ffct|ft)-[0-9A-Za-z_.-]{20,}',
     maxLength: 310,
     confidence: 0.9,
     validate: gitlabLength([20], true),
-    keywords: ['glpat-', 'gldt-', 'glrt-', 'glsoat-', 'glffct-', 'glft-'],
+    keywords: ['glpat-', 'gldt-', 'glrt-', 'glffct-', 'glft-'],
+  }),
+  secret({
+    // SCIM tokens: 20 characters as GitLab generates them by default, up to 50 as detect-secrets'
+    // GitLabTokenDetector allows ("the length may vary depending on the implementation").
+    id: 'gitlab_scim_token',
+    entity: 'GITLAB_TOKEN',
+    pattern: '\\bglsoat-[0-9A-Za-z_-]{20,}',
+    maxLength: 57,
+    confidence: 0.9,
+    validate: (v) => !isFillerToken(v.slice(7)),
+    keywords: ['glsoat-'],
   }),
   secret({
     id: 'gitlab_runner_registration_token',
@@ -234,16 +257,20 @@ export const CODE_HOSTING_RECOGNIZERS: readonly Recognizer[] = [
     keywords: ['cmvmdgtuoja'],
   }),
   secret({
-    // Encrypted passwords and API keys next to an Artifactory name: AP + hex digit, or AKC.
+    // detect-secrets' ArtifactoryDetector: API keys "AKC" + 10 or more, encrypted passwords "AP" + a
+    // hex digit + 8 or more alphanumerics, as a whole token (after a space, `=`, `:` or a quote, and
+    // before a space, a quote or punctuation). No name needed; what keeps ordinary text out is in
+    // artifactoryValid. Bounded so a 64-character base64 line of a certificate is never one.
     id: 'artifactory_password',
     entity: 'ARTIFACTORY_TOKEN',
-    pattern: '(?:^|[\\s=:"\'])((?:AP[0-9A-F]|AKC)[A-Za-z0-9]{10,80})\\b',
+    pattern: '(?:^|[\\s=:"\'`])(AP[0-9A-F][A-Za-z0-9]{8,57}|AKC[A-Za-z0-9]{10,80})(?:[\\s"\'`,;.)\\]}]|$)',
     group: 1,
     maxLength: 83,
-    validate: (v) => !isFillerToken(v.slice(3)) && charClasses(v).digit > 0,
+    confidence: 0.8,
+    validate: artifactoryValid,
     context: ['artifactory', 'jfrog', 'art-api', 'artif'],
-    requireContext: true,
-    keywords: ['artifactory', 'jfrog', 'art-api', 'artif'],
+    // What every match contains: the engine's per-segment check, cheaper than the bounded pattern.
+    gate: '(?:AP[0-9A-F]|AKC)[A-Za-z0-9]{8}',
   }),
   secret({
     id: 'jfrog_identity_token',

@@ -10,6 +10,8 @@ const DJANGO = r(LOWER + DIGITS + '!@#$%^&*(-_=+)', 50);
 describe('devtools recognizers find valid values', () => {
   it.each([
     ['npm token', `//registry.npmjs.org/:_authToken=npm_${r(ALNUM, 36)}`, 'NPM_TOKEN', 'npm_'],
+    ['.npmrc npm_ token of any length', `//npm.pkg.example.com/:_authToken=npm_${r(ALNUM, 12)}`, 'NPM_TOKEN', 'npm_'],
+    ['.npmrc npm_ placeholder', `//registry.npmjs.org/:_authToken=npm_${'x'.repeat(20)}`, 'NPM_TOKEN', 'npm_'],
     ['legacy .npmrc token', `//registry.npmjs.org/:_authToken=${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}`, 'NPM_TOKEN', ''],
     ['PyPI token', `pypi-AgEIcHlwaS5vcmc${r(B64URL, 150)}`, 'PYPI_TOKEN', 'pypi-AgE'],
     ['PyPI token, 70 after the header', `pypi-AgEIcHlwaS5vcmc${r(B64URL, 70)}`, 'PYPI_TOKEN', 'pypi-AgE'],
@@ -49,6 +51,8 @@ describe('devtools recognizers reject placeholders and look-alikes', () => {
   it.each([
     ['npm masked', 'NPM_TOKEN=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
     ['.npmrc with a variable', '//registry.npmjs.org/:_authToken=${NPM_TOKEN}'],
+    ['.npmrc npm_ masked', `//registry.npmjs.org/:_authToken=npm_${'X'.repeat(36)}`],
+    ['.npmrc npm_ documentation', '//registry.npmjs.org/:_authToken=npm_your_token_here'],
     ['Vault masked', 'hvs.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
     ['Vault-like member access', 's.AcceptanceTimeoutSeconds = 5'],
     ['Vault-like upper case', 's.THISSTRINGISALLUPPERCASE'],

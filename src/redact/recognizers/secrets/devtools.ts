@@ -2,7 +2,7 @@
 // and infrastructure (Vercel, Netlify, Doppler, HashiCorp Vault/Terraform, Pulumi, Fly, Render,
 // Tailscale, 1Password, Age), and code quality services. All carry a literal prefix.
 import type { Recognizer } from '../../types.js';
-import { bodyAfter, entropy, isFillerToken, secret } from './util.js';
+import { bodyAfter, entropy, isFillerToken, isMaskedOrDocumented, secret } from './util.js';
 
 /** Body after the first `_`, `-` or `.` separator must be random. */
 function afterFirst(sep: string, minEntropy = 0) {
@@ -33,13 +33,15 @@ export const DEVTOOLS_RECOGNIZERS: readonly Recognizer[] = [
     keywords: ['npm_'],
   }),
   secret({
-    // Legacy .npmrc auth tokens (UUIDs) only after the registry's _authToken key.
+    // Legacy .npmrc auth tokens (UUIDs) only after the registry's _authToken key. An `npm_` token
+    // there is reported at any length (detect-secrets' NpmDetector): the .npmrc line itself says
+    // what the value is, so only masked and documentation values are refused.
     id: 'npmrc_auth_token',
     entity: 'NPM_TOKEN',
-    pattern: '//[A-Za-z0-9.-]{1,100}(?::\\d{1,5})?/[^\\s:]{0,100}:_authToken=[ \\t]{0,3}([A-Za-z0-9_-]{20,100})',
+    pattern: '//[A-Za-z0-9.-]{1,100}(?::\\d{1,5})?/[^\\s:]{0,100}:_authToken=[ \\t]{0,3}(npm_[A-Za-z0-9_-]{4,96}|[A-Za-z0-9_-]{20,100})',
     group: 1,
     maxLength: 100,
-    validate: (v) => !isFillerToken(v.replaceAll('-', '')),
+    validate: (v) => (v.startsWith('npm_') ? !isMaskedOrDocumented(v.slice(4)) : !isFillerToken(v.replaceAll('-', ''))),
     keywords: [':_authtoken='],
   }),
   secret({

@@ -2,7 +2,7 @@
 // Postmark, Microsoft Teams, Facebook/Instagram, X. Slack and Discord tokens have a fixed shape of
 // numeric ids and random parts; a Discord bot token's first part is the bot's numeric id in base64.
 import type { Recognizer } from '../../types.js';
-import { base64Decode, bodyAfter, charClasses, entropy, isDigits, isFillerToken, secret } from './util.js';
+import { base64Decode, charClasses, entropy, isDigits, isFillerToken, isHex, isMaskedOrDocumented, readsAsWords, secret } from './util.js';
 
 /**
  * Discord bot tokens: base64(user id) "." timestamp "." HMAC. A first part that decodes to digits is
@@ -14,6 +14,18 @@ function discordTokenValid(token: string): boolean {
   const decoded = base64Decode(id);
   if (decoded && isDigits(decoded.toString('latin1')) && decoded.length >= 17) return mac.length >= 27;
   return id.length >= 24 && id.length <= 26 && (mac.length === 27 || mac.length === 38) && entropy(mac) >= 3.8;
+}
+
+/**
+ * Twilio SIDs after their two-letter prefix: refused only when masked or documentation
+ * (isMaskedOrDocumented) or when the 32 characters read as words ("SKcomponentinitialization...").
+ */
+function twilioSidValid(value: string): boolean {
+  const body = value.slice(2);
+  const c = charClasses(body);
+  // Hex in either case as issued, or lower-case alphanumerics (detect-secrets), never both mixed.
+  if (c.upper > 0 && !isHex(body)) return false;
+  return !isMaskedOrDocumented(body) && !readsAsWords(body);
 }
 
 /** Slack tokens must carry real numeric ids and a random tail; docs use runs of x or 1234. */
@@ -141,21 +153,23 @@ export const MESSAGING_RECOGNIZERS: readonly Recognizer[] = [
 
   // Twilio, SendGrid, Mailgun, Mailchimp, Brevo, Postmark -------------------------------------------
   secret({
+    // API key SIDs: "SK" + 32 hex digits as issued; detect-secrets' TwilioKeyDetector takes any 32
+    // lower-case alphanumerics, so placeholders of the shape are reported too (see twilioSidValid).
     id: 'twilio_api_key',
     entity: 'TWILIO_API_KEY',
-    pattern: '\\bSK[0-9a-fA-F]{32}\\b',
+    pattern: '\\bSK[0-9a-zA-F]{32}\\b',
     maxLength: 34,
-    validate: bodyAfter(2),
+    validate: twilioSidValid,
     keywords: ['sk'],
   }),
   secret({
     // Account SIDs identify the account; with the auth token they are a full credential pair.
     id: 'twilio_account_sid',
     entity: 'TWILIO_ACCOUNT_SID',
-    pattern: '\\bAC[0-9a-f]{32}\\b',
+    pattern: '\\bAC[0-9a-z]{32}\\b',
     maxLength: 34,
     confidence: 0.8,
-    validate: bodyAfter(2),
+    validate: twilioSidValid,
     keywords: ['ac'],
   }),
   secret({

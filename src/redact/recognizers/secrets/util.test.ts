@@ -1,7 +1,7 @@
 // The small building blocks every secret recognizer leans on: statistics, filler detection, encodings.
 import { describe, expect, it } from 'vitest';
 import { ALNUM, prng, rand } from './testing/tokens.js';
-import { base62, base64Decode, charClasses, classCount, crc32, entropy, isFillerToken, isHex, longestRun, longestSequence, looksLikeWords, secret } from './util.js';
+import { base62, base64Decode, charClasses, classCount, crc32, entropy, isFillerToken, isHex, isMaskedOrDocumented, longestRun, longestSequence, looksLikeWords, readsAsWords, secret } from './util.js';
 
 describe('statistics', () => {
   it.each([
@@ -67,6 +67,42 @@ describe('isFillerToken', () => {
   it('random bodies are not filler', () => {
     const next = prng(99);
     for (let i = 0; i < 200; i++) expect(isFillerToken(rand(ALNUM, 36, next))).toBe(false);
+  });
+});
+
+describe('isMaskedOrDocumented (placeholder policy of shape-distinctive formats)', () => {
+  it.each([
+    ['XXXXXXXXXXXXXXXX', true],
+    ['ab12XXXXcd34', true],
+    ['****************', true],
+    ['IOSFODNN7EXAMPLE', true],
+    ['your_token_here', true],
+    ['WWWWWWWWWWWWWWWW', false],
+    ['xxxxxxxxxxxx', false],
+    ['q7Hk2Lm9Zp4R', false],
+  ])('%j -> %s', (s, want) => {
+    expect(isMaskedOrDocumented(s)).toBe(want);
+  });
+});
+
+describe('readsAsWords', () => {
+  it.each([
+    ['ddressBook', true],
+    ['ollowers', true],
+    ['EventHandlerQueue', true],
+    ['xxxxxxxxxx', false],
+    ['kQwErTyUiOp', false],
+    ['Fb8mZq3kLp', false],
+    ['', false],
+  ])('%j -> %s', (s, want) => {
+    expect(readsAsWords(s)).toBe(want);
+  });
+
+  it('random letters rarely read as words', () => {
+    const next = prng(7);
+    let words = 0;
+    for (let i = 0; i < 500; i++) if (readsAsWords(rand('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 20, next))) words++;
+    expect(words).toBeLessThan(10);
   });
 });
 

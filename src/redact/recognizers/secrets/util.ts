@@ -17,6 +17,7 @@ export interface SecretSpec {
   readonly requireContext?: boolean;
   readonly contextWindow?: number;
   readonly caseInsensitive?: boolean;
+  readonly gate?: string;
 }
 
 /**
@@ -151,7 +152,7 @@ export function looksLikeWords(s: string): boolean {
  * and, over a few dozen letters, a run of six or more consonants almost surely. Digits and separators
  * end a run.
  */
-function pronounceable(s: string): boolean {
+export function pronounceable(s: string): boolean {
   let vowels = 0, letters = 0, run = 0, longest = 0;
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i) | 0x20;
@@ -184,6 +185,42 @@ export function isFillerToken(body: string): boolean {
   if (longestSequence(lower) >= 6) return true;
   const need = Math.min(8, Math.ceil(body.length / 4));
   return distinctChars(body) < need;
+}
+
+/**
+ * Placeholder policy for formats whose shape alone is distinctive (a provider prefix and a fixed
+ * alphabet, as detect-secrets' AWS, Artifactory and Twilio detectors define them): a value of such a
+ * shape is reported even when its random part is fill (`AKIA` + sixteen `Z`, `AP6` + ten `x`), since
+ * masking a placeholder in a prompt costs nothing and a real key typed by hand or half-hidden looks
+ * the same. Refused are only values that say they are not a credential: one already masked the way
+ * consoles and documentation print masked keys (a run of upper-case `X`, or of `*`, `#`, `•`) and
+ * documentation words (`EXAMPLE`, `sample`, `your_key`, ...). Lower-case `x` fill is not a mask
+ * here: it is how format descriptions write "any character" (`ACxxxx...`).
+ */
+export function isMaskedOrDocumented(body: string): boolean {
+  if (body.includes('XXXX')) return true;
+  const lower = body.toLowerCase();
+  return FILLER_WORDS.some((w) => w !== 'xxxx' && lower.includes(w));
+}
+
+/**
+ * Letters that read as words rather than a random string: camelCase parts of three or more letters
+ * ("ddressBook" after a two-letter class prefix), or one pronounceable run ("ollowers"). Random
+ * base58/62 text has lower-case runs of about two letters and a vowel share near one in five.
+ */
+export function readsAsWords(s: string): boolean {
+  const parts: string[] = [];
+  let cur = '';
+  for (const ch of s) {
+    const upper = ch >= 'A' && ch <= 'Z';
+    if (!upper && !(ch >= 'a' && ch <= 'z')) return false; // digits and symbols: not words
+    if (upper && cur.length > 0) { parts.push(cur); cur = ''; }
+    cur += ch;
+  }
+  if (cur.length > 0) parts.push(cur);
+  if (parts.length === 0) return false;
+  if (parts.length === 1) return pronounceable(parts[0] as string);
+  return parts.every((p) => p.length >= 3 && p.slice(1) === p.slice(1).toLowerCase());
 }
 
 /** Validator for a token made of a literal prefix and a random body: the body must not be filler. */
