@@ -82,6 +82,27 @@ describe('createScanner', () => {
     expect(found).toStrictEqual(reference(DEFAULT_RECOGNIZERS, logs));
   }, 60_000);
 
+  it('the default recognizers on mostly non-ASCII text: counted offsets, deferred keywords, long matches', () => {
+    // Several bytes per unit (CJK, astral characters) make the engine count where it would step byte
+    // by byte in ASCII: view and reach bounds, keyword reach of long recognizers, the one UTF-16
+    // sweep over the findings. Values sit next to keywords the Set pass leaves out ('pass', '://').
+    const rand = prng(23);
+    const wide = ['日本語のテキスト', 'データ', '🚀', '𝔘𝔫𝔦', 'Привет', 'Größe', '한국어'];
+    const planted = [
+      'password: hunter2hunter2', 'secret_key = "Zx9aK2mQ7wR4tY8uI1oP3lK5jH6gF0dS"', 'postgres://admin:s3cretPass@db.internal:5432/app',
+      'jane.doe@example.com', '4111 1111 1111 1111', 'client=10.1.2.3', 'iv: 0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'пароль: qwerty12345',
+      'https://user:pa55word@example.org/x', 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789',
+    ];
+    const parts = Array.from({ length: 3000 }, () => (rand() < 0.05 ? planted[Math.floor(rand() * planted.length)]! : wide[Math.floor(rand() * wide.length)]!));
+    const scanner = createScanner(DEFAULT_RECOGNIZERS);
+    for (const sep of [' ', '\n']) {
+      const text = parts.join(sep);
+      const found = scanner.scan(text);
+      expect(found.length).toBeGreaterThan(100);
+      expect(found).toStrictEqual(reference(DEFAULT_RECOGNIZERS, text));
+    }
+  }, 60_000);
+
   it('capture-group recognizers located in bulk: only when the group ends the match', () => {
     expect(groupEndsMatch('(?:^|[^0-9])(\\d{16})\\b', 1)).toBe(true);
     expect(groupEndsMatch('x(a(b))$', 1)).toBe(true);
