@@ -188,12 +188,17 @@ export async function runRedactionBench(opts: { quick?: boolean; profile?: boole
   return result;
 }
 
+/** Two significant digits at least: a slow library must not print as 0.0 MB/s. */
+function mbps(x: number): string {
+  return x >= 10 ? x.toFixed(1) : x.toPrecision(2);
+}
+
 export function formatRedactionBench(r: RedactionBenchResult): string {
   const lines = [`Redaction (corpus ${(r.corpusBytes / MB).toFixed(1)} MB mixed text; default policy compiles in ${r.compileMs.toFixed(0)} ms)`];
   lines.push(`  ${'engine'.padEnd(42)} ${'recognizers'.padStart(11)} ${'MB/s cpu'.padStart(9)} ${'MB/s wall'.padStart(10)} ${'default / it'.padStart(13)}`);
   for (const row of r.throughput) {
     const ratio = row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}x`;
-    lines.push(`  ${row.name.padEnd(42)} ${String(row.recognizers ?? '-').padStart(11)} ${row.mbPerSec.toFixed(1).padStart(9)} ${row.mbPerSecWall.toFixed(1).padStart(10)} ${ratio.padStart(13)}`);
+    lines.push(`  ${row.name.padEnd(42)} ${String(row.recognizers ?? '-').padStart(11)} ${mbps(row.mbPerSec).padStart(9)} ${mbps(row.mbPerSecWall).padStart(10)} ${ratio.padStart(13)}`);
   }
   lines.push('  streaming, per SSE event (OpenAI chat, 1-6 characters per delta):');
   for (const e of r.perEvent) {
