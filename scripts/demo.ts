@@ -50,15 +50,27 @@ async function main(): Promise<void> {
 
     await new Promise((r) => setTimeout(r, 400)); // Envoy flushes access logs every 200 ms here
     const access = stack.envoy.stdout().trim().split('\n').filter((l) => l.startsWith('{'));
-    console.log(bold('Envoy access log (guard verdict in dynamic metadata):'));
+    console.log(bold("Envoy access log (guard verdict in dynamic metadata; Envoy's wait on the guard before forwarding the request):"));
     for (const line of access.slice(-3)) {
-      const e = JSON.parse(line) as { status: number; path: string; guard?: { verdict?: string; code?: string } };
-      console.log(`   ${e.status} ${e.path} guard=${JSON.stringify(e.guard ?? {})}`);
+      const e = JSON.parse(line) as { status: number; path: string; guard?: { verdict?: string; code?: string }; ext_proc?: Record<string, unknown> };
+      console.log(`   ${e.status} ${e.path} guard=${JSON.stringify(e.guard ?? {})}${guardWait(e.ext_proc)}`);
     }
   } finally {
     await stack.stop();
     await mock.close();
   }
+}
+
+/**
+ * Envoy's own measure (ext_proc filter state) of the guard's request phases: headers plus body, what the
+ * request waited before going upstream. (Streamed reply chunks are pipelined, so their per-chunk
+ * latencies include time spent queued behind earlier chunks and are not summed here.)
+ */
+function guardWait(extProc: Record<string, unknown> | undefined): string {
+  const headers = extProc?.['request_header_latency_us'];
+  const body = extProc?.['request_body_total_latency_us'];
+  if (typeof headers !== 'number') return '';
+  return ` request wait=${((headers + (typeof body === 'number' ? body : 0)) / 1000).toFixed(2)} ms`;
 }
 
 main().catch((err: unknown) => {

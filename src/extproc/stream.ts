@@ -239,11 +239,14 @@ export class StreamSession {
     if (verdict.action === 'deny') return this.denyRequest(verdict.code, verdict.reason);
     this.countVerdict('allow');
     this.expect = 'response_headers';
+    // The verdict reaches Envoy's access log now, not only with the last reply: a client that stops
+    // reading at `[DONE]` (the OpenAI SDK does) may disconnect before the last chunk is answered, and
+    // that reply, with its metadata, is then never applied. The last reply updates the same fields.
     const edits = bodyEdits(verdict);
-    if (edits.length === 0) return constantReply('request_body:continue', () => reply('request_body', commonResponse()));
+    if (edits.length === 0) return withDynamicMetadata(constantReply('request_body:continue', () => reply('request_body', commonResponse())), this.metadataFields());
     // A mutated body needs its new content-length in this same reply, or Envoy answers 500.
     const rewritten = applyBodyEdits(body, edits);
-    return reply('request_body', commonResponse({ set: { 'content-length': String(rewritten.length) } }, rewritten));
+    return reply('request_body', commonResponse({ set: { 'content-length': String(rewritten.length) } }, rewritten), { dynamic_metadata: this.metadata() });
   }
 
   private onResponseHeaders(msg: ProcessingRequest): ProcessingResponse {

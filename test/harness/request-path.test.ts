@@ -56,6 +56,8 @@ const cases: SimCase[] = [
       expect(bodyMutationOf(r2)).toBeUndefined();
       expect(commonOf(r2)?.status ?? 0).toBe(0);
       expect(r2.immediate_response).toBeUndefined();
+      // The verdict is in the access log from here on, even if the client hangs up before the last reply.
+      expect(metadataOf(r2)).toMatchObject({ verdict: 'allow', request_id: 'r1', api: 'openai-chat', model: 'gpt-4o-mini' });
 
       const r3 = await s.send(responseHeaders('application/json'));
       expect(r3.response).toBe('response_headers');
