@@ -17,7 +17,7 @@ import { redactionFilter } from '../redact/filter.js';
 import { redactionPolicySchema, type CompiledPolicy } from '../redact/policy.js';
 import { redactJsonText, redactText, type RedactedFinding, type RedactionContext, type RedactResult } from '../redact/redact-text.js';
 import { TokenVault, type TokenScope, type TokenStore } from '../redact/token-store.js';
-import { LruTagSet } from '../util/lru-set.js';
+import { LruTagSet } from '../util/lru.js';
 import type { MaybePromise } from '../util/maybe-promise.js';
 
 /**

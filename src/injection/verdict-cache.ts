@@ -10,6 +10,7 @@
 import { hash } from 'node:crypto';
 import { detectInjection, detectNormalized, type InjectionResult, type Trust } from './detector.js';
 import { normalize, type NormalizedText } from './normalize.js';
+import { LruMap } from '../util/lru.js';
 
 /** Verdicts for one short raw text, per trust level. */
 interface ExactVerdicts {
@@ -19,16 +20,17 @@ interface ExactVerdicts {
 
 export class VerdictCache {
   /** Hashed keys: normalised texts, and raw texts longer than RAW_TEXT_KEY_MAX. */
-  private readonly entries = new Map<string, InjectionResult>();
+  private readonly entries: LruMap<InjectionResult>;
   /**
    * Raw texts up to RAW_TEXT_KEY_MAX, keyed by the text itself: V8 hashes a string once and compares
    * in place, while a key built per look-up (`${trust}:${text}`) is a new string to flatten (a copy)
    * and hash on every request. Bounded by `max` keys of its own.
    */
-  private readonly exact = new Map<string, ExactVerdicts>();
+  private readonly exact: LruMap<ExactVerdicts>;
 
-  constructor(private readonly max: number) {
-    if (!Number.isInteger(max) || max < 1) throw new RangeError(`VerdictCache size must be a positive integer, got ${max}`);
+  constructor(max: number) {
+    this.entries = new LruMap(max);
+    this.exact = new LruMap(max);
   }
 
   get size(): number {
@@ -36,48 +38,28 @@ export class VerdictCache {
   }
 
   get(key: string): InjectionResult | undefined {
-    const hit = this.entries.get(key);
-    if (hit === undefined) return undefined;
-    // Refresh recency: a Map iterates in insertion order, so the first key is the least recently used.
-    this.entries.delete(key);
-    this.entries.set(key, hit);
-    return hit;
+    return this.entries.get(key);
   }
 
   set(key: string, result: InjectionResult): void {
-    setBounded(this.entries, key, result, this.max);
+    this.entries.set(key, result);
   }
 
   /** The verdict for a short raw text (at most RAW_TEXT_KEY_MAX units) at a trust level. */
   getExact(text: string, trust: Trust): InjectionResult | undefined {
-    const verdicts = this.exact.get(text);
-    const hit = verdicts?.[trust];
-    if (verdicts === undefined || hit === undefined) return undefined;
-    this.exact.delete(text);
-    this.exact.set(text, verdicts);
+    const hit = this.exact.peek(text)?.[trust];
+    if (hit !== undefined) this.exact.get(text); // refresh recency
     return hit;
   }
 
   setExact(text: string, trust: Trust, result: InjectionResult): void {
-    const verdicts = this.exact.get(text) ?? {};
-    verdicts[trust] = result;
-    setBounded(this.exact, text, verdicts, this.max);
+    this.exact.set(text, { ...this.exact.peek(text), [trust]: result });
   }
 
   clear(): void {
     this.entries.clear();
     this.exact.clear();
   }
-}
-
-/** Sets `key` as the most recently used entry, evicting the least recently used one at the bound. */
-function setBounded<V>(map: Map<string, V>, key: string, value: V, max: number): void {
-  if (map.has(key)) map.delete(key);
-  else if (map.size >= max) {
-    const oldest = map.keys().next();
-    if (!oldest.done) map.delete(oldest.value);
-  }
-  map.set(key, value);
 }
 
 const SEP = '\u0000';

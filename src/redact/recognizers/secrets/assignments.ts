@@ -184,6 +184,10 @@ const QUOTED_HARMLESS = `["'](?i:[\\w.-]{0,10}?(?:${HARMLESS_PREFIXES})[\\w.-]{0
 /** A .NET appSettings entry whose key names a secret: `<add key="SmtpPassword" value="x" />`. */
 const APP_SETTING = `<add[ \\t]+key[ \\t]*=[ \\t]*(?:${QUOTED_HARMLESS}|"(?i:[\\w.:-]{0,30}(?:${PASSWORD_WORDS}|${SECRET_WORDS})[\\w.:-]{0,20})"[ \\t]+value[ \\t]*=[ \\t]*"([^"\\n]{4,256})")`;
 
+/** `salt =`, `nonce:`, `iv2 =`, `initialization_vector =`: the name and separator before a salt-like value. */
+const SALT_NAME = `(?:^|[^A-Za-z])(?i:salt|nonce|iv|init(?:ialization)?_?vector)\\d{0,2}${KEY_CLOSE}${SEP}`;
+const SALT_KEYWORDS = ['salt', 'nonce', 'iv', 'vector'];
+
 export const ASSIGNMENT_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'password_assignment',
@@ -236,12 +240,12 @@ export const ASSIGNMENT_RECOGNIZERS: readonly Recognizer[] = [
     // is a generated value (token rules: length, class mix, entropy), never for words or counters.
     id: 'salt_nonce_assignment',
     entity: 'GENERIC_SECRET',
-    pattern: `(?:^|[^A-Za-z])(?i:salt|nonce|iv|init(?:ialization)?_?vector)\\d{0,2}${KEY_CLOSE}${SEP}${OPEN}${TOKEN_VALUE}`,
+    pattern: `${SALT_NAME}${OPEN}${TOKEN_VALUE}`,
     group: 1,
     maxLength: 1024,
     confidence: 0.7,
     validate: saltValueValid,
-    keywords: ['salt', 'nonce', 'iv', 'vector'],
+    keywords: SALT_KEYWORDS,
   }),
   secret({
     // Salts, nonces and IVs written as string literals with byte escapes (`salt = b"\\x23!\\xae..."`,
@@ -250,12 +254,12 @@ export const ASSIGNMENT_RECOGNIZERS: readonly Recognizer[] = [
     // and triple quotes are allowed; only the literal's content is reported.
     id: 'salt_escaped_literal',
     entity: 'GENERIC_SECRET',
-    pattern: `(?:^|[^A-Za-z])(?i:salt|nonce|iv|init(?:ialization)?_?vector)\\d{0,2}${KEY_CLOSE}${SEP}(?:[bBuUrR]{1,2})?(?:"{1,3}|'{1,3})((?:[^"'\\\\\\n]|\\\\[^\\n]){2,256}?)["']`,
+    pattern: `${SALT_NAME}(?:[bBuUrR]{1,2})?(?:"{1,3}|'{1,3})((?:[^"'\\\\\\n]|\\\\[^\\n]){2,256}?)["']`,
     group: 1,
     maxLength: 256,
     confidence: 0.7,
     validate: escapedLiteralValid,
-    keywords: ['salt', 'nonce', 'iv', 'vector'],
+    keywords: SALT_KEYWORDS,
     gate: ESCAPE_GATE,
   }),
   secret({

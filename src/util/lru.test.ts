@@ -1,29 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { LruSet, LruTagSet } from './lru-set.js';
+import { LruMap, LruTagSet } from './lru.js';
 
-describe('LruSet', () => {
-  it('evicts the least recently used key at the bound; a hit refreshes', () => {
-    const s = new LruSet(2);
-    s.add('a');
-    s.add('b');
-    expect(s.has('a')).toBe(true); // a is now the most recent
-    s.add('c'); // evicts b
-    expect(s.has('b')).toBe(false);
-    expect(s.has('a')).toBe(true);
-    expect(s.has('c')).toBe(true);
-    expect(s.size).toBe(2);
+describe('LruMap', () => {
+  it('evicts the least recently used key at the bound; get refreshes, peek does not', () => {
+    const m = new LruMap<number>(2);
+    m.set('a', 1);
+    m.set('b', 2);
+    expect(m.get('a')).toBe(1); // a is now the most recent
+    m.set('c', 3); // evicts b
+    expect(m.get('b')).toBeUndefined();
+    expect(m.peek('a')).toBe(1); // a stays older than c
+    m.set('d', 4); // evicts a
+    expect(m.get('a')).toBeUndefined();
+    expect([m.get('c'), m.get('d')]).toEqual([3, 4]);
+    expect(m.size).toBe(2);
   });
 
-  it('re-adding a key does not grow it', () => {
-    const s = new LruSet(3);
-    s.add('a');
-    s.add('a');
-    expect(s.size).toBe(1);
+  it('overwrites in place without growing; clear empties it', () => {
+    const m = new LruMap<number>(3);
+    m.set('a', 1);
+    m.set('a', 2);
+    expect(m.size).toBe(1);
+    expect(m.get('a')).toBe(2);
+    m.clear();
+    expect(m.size).toBe(0);
   });
 
   it('refuses a size that is not a positive integer', () => {
-    expect(() => new LruSet(0)).toThrow(RangeError);
-    expect(() => new LruSet(1.5)).toThrow(RangeError);
+    expect(() => new LruMap(0)).toThrow(RangeError);
+    expect(() => new LruMap(1.5)).toThrow(RangeError);
   });
 });
 
