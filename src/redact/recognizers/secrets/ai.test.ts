@@ -28,6 +28,9 @@ describe('AI provider recognizers find valid values', () => {
     ['Llama API key', `llx-${r(ALNUM, 48)}`, 'LLAMA_API_KEY', 'llx-'],
     ['Tavily key', `tvly-dev-${r(ALNUM, 32)}`, 'TAVILY_API_KEY', 'tvly-'],
     ['LangSmith key', `lsv2_pt_${r(HEX, 32)}_${r(HEX, 10)}`, 'LANGSMITH_API_KEY', 'lsv2_'],
+    ['LangSmith key, alphanumeric body', `LANGCHAIN_API_KEY=lsv2_sk_${r(LOWER + DIGITS, 32)}_${r(LOWER + DIGITS, 10)}`, 'LANGSMITH_API_KEY', 'lsv2_sk_'],
+    ['Claude Code session URL', `see https://claude.ai/code/session_${r(ALNUM, 24)} for context`, 'CLAUDE_CODE_SESSION_URL', 'claude.ai/code/session_'],
+    ['Claude Code session URL, upper-case host', `session = "https://CLAUDE.AI/code/session_${r(ALNUM, 24)}/"`, 'CLAUDE_CODE_SESSION_URL', '/code/session_'],
     ['NVIDIA key', `nvapi-${r(B64URL, 64)}`, 'NVIDIA_API_KEY', 'nvapi-'],
     ['Cohere key by name', `COHERE_API_KEY=${r(ALNUM, 40)}`, 'COHERE_API_KEY', ''],
     ['Mistral key by name', `mistral_api_key: "${r(ALNUM, 32)}"`, 'MISTRAL_API_KEY', ''],
@@ -50,6 +53,12 @@ describe('AI provider recognizers reject near misses', () => {
     ['hf_ masked', 'HUGGINGFACE_API_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
     ['Perplexity masked', 'PERPLEXITY_API_KEY=pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
     ['Cohere name, masked', 'CO_API_KEY=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    ['LangSmith key of another type', `lsv2_xx_${r(HEX, 32)}_${r(HEX, 10)}`],
+    ['LangSmith key with upper-case letters', `lsv2_pt_${r(UPPER + DIGITS, 32)}_${r(HEX, 10)}`],
+    ['Claude session URL on another host', `https://example.com/code/session_${r(ALNUM, 24)}`],
+    ['Claude chat URL, not a code session', `https://claude.ai/chat/session_${r(ALNUM, 24)}`],
+    ['Claude session id too short', 'https://claude.ai/code/session_short'],
+    ['Claude session id masked', `https://claude.ai/code/session_${'X'.repeat(24)}`],
     ['sk- hex inside a longer word', `task-${'3f2a9c1b'.repeat(4)}`],
   ])('%s', (_label, text) => {
     expect(scan(text)).toEqual([]);

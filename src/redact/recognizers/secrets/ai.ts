@@ -2,7 +2,7 @@
 // "T3BlbkFJ" (base64 of "OpenAI") between two random halves, and Anthropic keys end in "AA".
 // Providers whose keys are bare random strings (Cohere, Mistral, ...) need their name nearby.
 import type { Recognizer } from '../../types.js';
-import { bodyAfter, charClasses, entropy, isFillerToken, secret } from './util.js';
+import { bodyAfter, charClasses, distinctChars, entropy, isFillerToken, isMaskedOrDocumented, secret } from './util.js';
 
 /** Validator for bare keys reported only next to the provider's name: random, mixed, not filler. */
 function namedRandomKey(value: string): boolean {
@@ -150,6 +150,20 @@ export const AI_RECOGNIZERS: readonly Recognizer[] = [
     keywords: ['llx-'],
   }),
   secret({
+    // A Claude Code remote session link (gitleaks' claude-code-session-url): whoever holds it can
+    // drive the session. The id is base62 after `session_`; the host and path pin the format, so only
+    // masked ids (`XXXX`, `example`) and ones of a few distinct characters are left out.
+    id: 'claude_code_session_url',
+    entity: 'CLAUDE_CODE_SESSION_URL',
+    pattern: '\\b(?i:https?://claude\\.ai)/code/session_[A-Za-z0-9]{16,64}\\b',
+    maxLength: 100,
+    validate: (v) => {
+      const id = v.slice(v.indexOf('session_') + 8);
+      return !isMaskedOrDocumented(id) && distinctChars(id) >= 8;
+    },
+    keywords: ['claude.ai/code/session_'],
+  }),
+  secret({
     id: 'tavily_api_key',
     entity: 'TAVILY_API_KEY',
     pattern: '\\btvly-(?:dev-|prod-)?[A-Za-z0-9]{32}\\b',
@@ -160,7 +174,8 @@ export const AI_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'langsmith_api_key',
     entity: 'LANGSMITH_API_KEY',
-    pattern: '\\blsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}\\b',
+    // Issued keys are hex; gitleaks' langsmith-api-key rule accepts lower-case alphanumerics.
+    pattern: '\\blsv2_(?:pt|sk)_[a-z0-9]{32}_[a-z0-9]{10}\\b',
     maxLength: 51,
     validate: bodyAfter(8),
     keywords: ['lsv2_'],

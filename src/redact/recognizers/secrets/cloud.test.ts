@@ -44,11 +44,17 @@ describe('cloud recognizers find valid values', () => {
     ['AWS key id, ACCA prefix', `"${'ACCA'}${r(UPPER + '234567', 16)}"`, 'AWS_ACCESS_KEY_ID', 'ACCA'],
     ['WeChat AppID', `"appid": "wx${r(HEX, 16)}"`, 'WECHAT_APP_ID', 'wx'],
     ['Firebase Hosting domain', `authDomain: "shop-${r(LOWER + DIGITS, 5)}.firebaseapp.com",`, 'FIREBASE_DOMAIN', '.firebaseapp.com'],
+    ['CAST AI key', `CASTAI_API_KEY="castai_v1_${r(ALNUM, 64)}_${r(ALNUM, 8)}"`, 'CASTAI_API_KEY', 'castai_v1_'],
+    ['Data Factory SHIR key', `authKey: IR@${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}@adf-shop-01@we@${r(B64, 43)}=`, 'AZURE_DATA_FACTORY_KEY', 'IR@'],
     ['Firebase database URL', `https://acme-prod-default-rtdb.firebaseio.com/users.json`, 'FIREBASE_DOMAIN', 'acme-prod-default-rtdb.firebaseio.com'],
   ])('%s', (_label, text, entity, needle) => {
     const hit = scan(text).find((f) => f.entity === entity);
     expect(hit, `${entity} in ${text}`).toBeDefined();
     expect(hit?.value).toContain(needle);
+  });
+
+  it('the CAST AI shape under another prefix is not a CAST AI key', () => {
+    expect(scan(`key = test_v1_${r(ALNUM, 64)}_${r(ALNUM, 8)}`).filter((f) => f.entity === 'CASTAI_API_KEY')).toEqual([]);
   });
 
   it('an AWS secret alone (no name nearby) is not reported', () => {
@@ -81,6 +87,11 @@ describe('cloud recognizers reject placeholders and near misses', () => {
     ['Origin CA-shaped but too short', `v1.0-${r(HEX, 24)}-${r(HEX, 100)}`],
     ['Google client id masked', `${r(DIGITS, 12)}-${'x'.repeat(32)}.apps.googleusercontent.com`],
     ['Google client id with a short random part', `${r(DIGITS, 12)}-${r(LOWER + DIGITS, 20)}.apps.googleusercontent.com`],
+    ['CAST AI key with a short tail', `castai_v1_${r(ALNUM, 64)}_${r(ALNUM, 6)}`],
+    ['CAST AI key inside a longer token', `xcastai_v1_${r(ALNUM, 64)}_${r(ALNUM, 8)}`],
+    ['CAST AI key masked', `castai_v1_${'x'.repeat(64)}_${'x'.repeat(8)}`],
+    ['Data Factory key masked', `IR@${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}@adf@we@${'A'.repeat(43)}=`],
+    ['Data Factory key with a short secret', `IR@${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}@adf@we@${r(B64, 20)}=`],
     ['googleusercontent host without a client id', 'https://lh3.googleusercontent.com/a/photo.jpg'],
   ])('%s', (_label, text) => {
     expect(scan(text)).toEqual([]);

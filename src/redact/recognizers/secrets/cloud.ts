@@ -262,6 +262,20 @@ export const CLOUD_RECOGNIZERS: readonly Recognizer[] = [
     keywords: ['azure', 'devops', 'ado', 'vsts'],
   }),
 
+  secret({
+    // Azure Data Factory self-hosted integration runtime auth key (gitleaks' datafactory-shir-token):
+    // IR@{GUID}@{factory name}@{region}@{base64 of 32 bytes}.
+    id: 'azure_data_factory_shir_key',
+    entity: 'AZURE_DATA_FACTORY_KEY',
+    pattern: '\\bIR@[0-9A-Za-z-]{36}@[A-Za-z0-9_.-]{1,90}@[0-9A-Za-z=-]{0,40}@[A-Za-z0-9+/]{42,43}={1,2}',
+    maxLength: 220,
+    validate: (v) => {
+      const key = v.slice(v.lastIndexOf('@') + 1);
+      return !isFillerToken(key) && entropy(key) >= 4;
+    },
+    keywords: ['ir@'],
+  }),
+
   // Other clouds ---------------------------------------------------------------------------------
   secret({
     id: 'alibaba_access_key_id',
@@ -322,6 +336,16 @@ export const CLOUD_RECOGNIZERS: readonly Recognizer[] = [
     maxLength: 71,
     validate: bodyAfter(7),
     keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
+  }),
+  secret({
+    // CAST AI (Kubernetes cost automation) API keys: castai_v1_, 64 alphanumerics, `_`, 8 more
+    // (gitleaks' castai-api-key).
+    id: 'castai_api_key',
+    entity: 'CASTAI_API_KEY',
+    pattern: '\\bcastai_v1_[A-Za-z0-9]{64}_[A-Za-z0-9]{8}\\b',
+    maxLength: 83,
+    validate: (v) => !isFillerToken(v.slice(10, 74)) && entropy(v.slice(10, 74)) >= 3.5,
+    keywords: ['castai_v1_'],
   }),
   secret({
     id: 'heroku_api_key',

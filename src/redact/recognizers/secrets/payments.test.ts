@@ -16,6 +16,9 @@ describe('payment recognizers find valid values', () => {
     ['Square legacy token', `sq0atp-${r(B64URL, 22)}`, 'SQUARE_ACCESS_TOKEN', 'sq0atp-'],
     ['Square OAuth secret', `sq0csp-${r(B64URL, 43)}`, 'SQUARE_OAUTH_SECRET', 'sq0csp-'],
     ['Braintree token', `access_token$production$${r(LOWER + DIGITS, 16)}$${r(HEX, 32)}`, 'PAYPAL_BRAINTREE_ACCESS_TOKEN', 'access_token$production$'],
+    ['Braintree token, merchant id form', `braintreeToken := "access_token$sandbox$${r(LOWER + DIGITS, 16)}"`, 'PAYPAL_BRAINTREE_ACCESS_TOKEN', 'access_token$sandbox$'],
+    ['Stripe prod-mode secret key', `STRIPE_KEY=sk_prod_${r(ALNUM, 32)}`, 'STRIPE_SECRET_KEY', 'sk_prod_'],
+    ['Stripe prod-mode restricted key', `rk_prod_${r(ALNUM, 60)}`, 'STRIPE_SECRET_KEY', 'rk_prod_'],
     ['Shopify admin token', `X-Shopify-Access-Token: shpat_${r(HEX, 32)}`, 'SHOPIFY_TOKEN', 'shpat_'],
     ['Shopify shared secret', `shpss_${r(HEX, 32)}`, 'SHOPIFY_TOKEN', 'shpss_'],
     ['Razorpay key id', `rzp_live_${r(ALNUM, 14)}`, 'RAZORPAY_KEY_ID', 'rzp_live_'],
@@ -39,6 +42,10 @@ describe('payment recognizers leave public and fake values alone', () => {
     ['Stripe key prefix only', 'sk_live_'],
     ['EasyPost prefix inside a base64 blob', `...6wqX6fNUXA/rYqRvfQ+EZAKGqQRiRyqAFRQshGPWOIAwNWGORfKHSBnVNFtVmWYoW6PH23lkqbbDWep95C/3VmWq/edti6...`],
     ['Square digest is not a token', 'aws-cli@sha256:eaaa7b11777babe28e6133a8b19ff71cea687e0d7f05158dee95a71f76ce3d00'],
+    ['Braintree token in another environment', `access_token$staging$${r(LOWER + DIGITS, 16)}`],
+    ['Braintree merchant id masked', 'access_token$production$xxxxxxxxxxxxxxxx'],
+    ['Stripe prod key masked', `sk_prod_${'x'.repeat(24)}`],
+    ['Stripe key in an unknown mode', `sk_dev_${r(ALNUM, 24)}`],
     ['Square prefix with too short a body', `EAAA${r(B64URL, 12)}`],
   ])('%s', (_label, text) => {
     expect(scan(text).filter((f) => f.entity !== 'PRIVATE_KEY')).toEqual([]);

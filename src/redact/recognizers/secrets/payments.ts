@@ -15,11 +15,12 @@ export const PAYMENT_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'stripe_secret_key',
     entity: 'STRIPE_SECRET_KEY',
-    pattern: '\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\\b',
+    // `prod` is the third mode gitleaks' stripe-access-token rule knows (sk_prod_, rk_prod_).
+    pattern: '\\b(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{20,}\\b',
     maxLength: 255,
     confidence: 0.95,
     validate: (v) => !isFillerToken(v.slice(8)),
-    keywords: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_'],
+    keywords: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'sk_prod_', 'rk_prod_'],
   }),
   secret({
     id: 'stripe_webhook_secret',
@@ -49,8 +50,11 @@ export const PAYMENT_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'braintree_access_token',
     entity: 'PAYPAL_BRAINTREE_ACCESS_TOKEN',
-    pattern: '\\baccess_token\\$(?:production|sandbox)\\$[0-9a-z]{16}\\$[0-9a-f]{32}\\b',
+    // The merchant id alone after the environment is the form gitleaks' braintree-access-token
+    // rule describes; the full token adds `$` and a 32-hex secret.
+    pattern: '\\baccess_token\\$(?:production|sandbox)\\$[0-9a-z]{16}(?:\\$[0-9a-f]{32})?\\b',
     maxLength: 80,
+    validate: (v) => !isFillerToken(v.slice(v.indexOf('$', 13) + 1)),
     keywords: ['access_token$'],
   }),
   secret({
