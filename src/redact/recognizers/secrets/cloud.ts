@@ -159,7 +159,7 @@ export const CLOUD_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'google_oauth_access_token',
     entity: 'GOOGLE_OAUTH_ACCESS_TOKEN',
-    pattern: '\\bya29\\.[A-Za-z0-9_-]{30,}',
+    pattern: '\\bya29\\.[A-Za-z0-9_-]{22,}',
     maxLength: 1005,
     validate: bodyAfter(5),
     keywords: ['ya29.'],

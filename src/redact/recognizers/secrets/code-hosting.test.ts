@@ -97,3 +97,33 @@ describe('code hosting recognizers reject near misses', () => {
     expect(scan(text)).toEqual([]);
   });
 });
+
+describe('CredSweeper formats (code hosting, messaging, Google)', () => {
+  const legacy = r(LOWER + DIGITS, 40);
+  const legacyHex = r(HEX, 40);
+  const mailgun = `key-${r(ALNUM, 16)}7${r(ALNUM, 15)}`;
+  const ya29 = `ya29.${r(ALNUM + '_-', 24)}`;
+
+  it.each([
+    ['legacy GitHub token in an env assignment', `GITHUB_ACCESS_TOKEN = "${legacy}"`, legacy, 'GITHUB_TOKEN'],
+    ['legacy GitHub hex token in YAML', `github_api_key: ${legacyHex}`, legacyHex, 'GITHUB_TOKEN'],
+    ['legacy GitHub token with := (Go)', `githubToken := "${legacy}"`, legacy, 'GITHUB_TOKEN'],
+    ['Mailgun key with mixed case', `MAILGUN = "${mailgun}"`, mailgun, 'MAILGUN_API_KEY'],
+    ['short Google OAuth access token', `google_oauth_key = "${ya29}"`, ya29, 'GOOGLE_OAUTH_ACCESS_TOKEN'],
+  ])('%s', (_label, text, value, entity) => {
+    expect(scan(text)).toContainEqual(expect.objectContaining({ value, entity }));
+  });
+
+  it.each([
+    ['legacy GitHub token too short', `GITHUB_TOKEN = "${r(LOWER + DIGITS, 39)}"`],
+    ['legacy GitHub token with capitals', `GITHUB_TOKEN = "${r(LOWER, 20)}Q${r(LOWER + DIGITS, 19)}"`],
+    ['40 characters without a github name', `COMMIT_KEY = "${legacy}"`],
+    ['github name without token/key/api', `github_sha = "${legacyHex}"`],
+    ['legacy GitHub filler', `GITHUB_TOKEN = "${'0123456789'.repeat(4)}"`],
+    ['Mailgun key with no digit', `key-${r('abcdefghijABCDEFGHIJ', 32)}`],
+    ['Mailgun key too long', `key-${r(ALNUM, 33)}`],
+    ['Google OAuth token body too short', `ya29.${r(ALNUM, 21)}`],
+  ])('%s', (_label, text) => {
+    expect(scan(text).filter((f) => ['GITHUB_TOKEN', 'MAILGUN_API_KEY', 'GOOGLE_OAUTH_ACCESS_TOKEN'].includes(f.entity))).toEqual([]);
+  });
+});

@@ -281,4 +281,16 @@ export const CODE_HOSTING_RECOGNIZERS: readonly Recognizer[] = [
     validate: (v) => !isFillerToken(v) && (!isHex(v) || v.length === 73),
     keywords: ['jfrog', 'artifactory'],
   }),
+  secret({
+    // Pre-2021 GitHub tokens had no prefix: 40 characters assigned to a github...token/key/api name
+    // (CredSweeper's "Github Old Token"). Hex as issued; lower-case alphanumerics as CredSweeper
+    // accepts them.
+    id: 'github_legacy_token',
+    entity: 'GITHUB_TOKEN',
+    pattern: '(?:^|[^A-Za-z])(?i:github)[\\w.-]{0,20}?(?i:token|key|api)[\\w.-]{0,20}?["\']?[ \\t]{0,3}(?::=|[:=])[ \\t]{0,3}["\']?([a-z0-9]{40})\\b',
+    group: 1,
+    maxLength: 40,
+    validate: (v) => !isFillerToken(v),
+    keywords: ['github'],
+  }),
 ];

@@ -194,7 +194,7 @@ export const MESSAGING_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'mailgun_api_key',
     entity: 'MAILGUN_API_KEY',
-    pattern: '\\bkey-[0-9a-z]{32}\\b',
+    pattern: '\\bkey-[0-9A-Za-z]{32}\\b',
     maxLength: 36,
     validate: (v) => !isFillerToken(v.slice(4)) && charClasses(v).digit > 0,
     keywords: ['key-'],
