@@ -61,6 +61,9 @@ describe('password assignments capture only the value', () => {
     ['prose', 'What are your thoughts about the password mentioned? Ignore that.'],
     ['bypass', 'a message long enough to bypass OpenAIs content filter'],
     ['word only', 'password: reset'],
+    ['SOPS-encrypted value and its IV', `db-password: ENC[AES256_GCM,data:${r(ALNUM, 12)}==,iv:${r(ALNUM, 43)}=,tag:${r(ALNUM, 22)}==,type:str]`],
+    ['public key under a camelCase name', `SshPublicKeys: ${r(ALNUM, 86)}==`],
+    ['ssh-rsa public key under a camelCase name', `rsaPublicKey: ssh-rsa ${r(ALNUM, 86)}==`],
   ])('%s is not reported', (_label, text) => {
     expect(scan(text)).toEqual([]);
   });

@@ -94,6 +94,8 @@ const NAME_TAIL = '[\\w.-]{0,24}?';
 export function harmlessNames(words: string, sep: string, gap = '[\\w.-]'): string[] {
   return [
     `\\b(?i:${HARMLESS_PREFIXES})${gap}{0,20}?(?i:${words})`,
+    // The same prefix as a camelCase part: `SshPublicKeys`, `rsaPublicKey` name public keys.
+    `[a-z]Public${gap}{0,20}?(?i:${words})`,
     // File paths used as keys ("/src/app/credentials.ts": "<sha>") are not secret names.
     `[/\\\\][\\w.-]{1,40}[/\\\\][\\w./\\\\-]{0,80}?(?i:${words})[\\w.-]{0,24}?${KEY_CLOSE}${sep}`,
     `(?i:${words})${NAME_TAIL}[_.-]?(?i:${HARMLESS_SUFFIXES})${KEY_CLOSE}${sep}`,
@@ -186,6 +188,11 @@ const APP_SETTING = `<add[ \\t]+key[ \\t]*=[ \\t]*(?:${QUOTED_HARMLESS}|"(?i:[\\
 
 /** `salt =`, `nonce:`, `iv2 =`, `initialization_vector =`: the name and separator before a salt-like value. */
 const SALT_NAME = `(?:^|[^A-Za-z])(?i:salt|nonce|iv|init(?:ialization)?_?vector)\\d{0,2}${KEY_CLOSE}${SEP}`;
+/**
+ * SOPS-encrypted values, `ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]`: the IV is stored in the open
+ * beside its ciphertext by design. Swallowed (no value group), so the `iv:` inside is never reported.
+ */
+const SOPS_FIELDS = 'ENC\\[AES256_GCM,data:[A-Za-z0-9+/=]*,iv:';
 const SALT_KEYWORDS = ['salt', 'nonce', 'iv', 'vector'];
 
 export const ASSIGNMENT_RECOGNIZERS: readonly Recognizer[] = [
@@ -240,7 +247,7 @@ export const ASSIGNMENT_RECOGNIZERS: readonly Recognizer[] = [
     // is a generated value (token rules: length, class mix, entropy), never for words or counters.
     id: 'salt_nonce_assignment',
     entity: 'GENERIC_SECRET',
-    pattern: `${SALT_NAME}${OPEN}${TOKEN_VALUE}`,
+    pattern: `${SOPS_FIELDS}|${SALT_NAME}${OPEN}${TOKEN_VALUE}`,
     group: 1,
     maxLength: 1024,
     confidence: 0.7,

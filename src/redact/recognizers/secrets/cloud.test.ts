@@ -11,6 +11,9 @@ const AWS_SECRET = `${r(ALNUM, 20)}/${r(ALNUM, 9)}+${r(ALNUM, 9)}`;
 const AZURE_STORAGE = `${r(B64, 86)}==`;
 const AZURE_AD = `${r(ALNUM, 3)}8Q~${r(ALNUM, 34)}`;
 const SAS_SIG = `${r(ALNUM, 40)}%3D`;
+/** base64 of random bytes, as `kubectl create secret` writes them. */
+const K8S_VALUE = Buffer.from(r(ALNUM + '!#%', 24)).toString('base64');
+const K8S_USER = Buffer.from('svc').toString('base64');
 
 describe('cloud recognizers find valid values', () => {
   it.each([
@@ -47,6 +50,10 @@ describe('cloud recognizers find valid values', () => {
     ['CAST AI key', `CASTAI_API_KEY="castai_v1_${r(ALNUM, 64)}_${r(ALNUM, 8)}"`, 'CASTAI_API_KEY', 'castai_v1_'],
     ['Data Factory SHIR key', `authKey: IR@${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}@adf-shop-01@we@${r(B64, 43)}=`, 'AZURE_DATA_FACTORY_KEY', 'IR@'],
     ['Firebase database URL', `https://acme-prod-default-rtdb.firebaseio.com/users.json`, 'FIREBASE_DOMAIN', 'acme-prod-default-rtdb.firebaseio.com'],
+    ['Alibaba key id without a digit', `AccessKeyId: LTAI${r(UPPER + LOWER, 20)}`, 'ALIBABA_ACCESS_KEY_ID', 'LTAI'],
+    ['Kubernetes Secret, data after the kind', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  user: ${K8S_USER}\n  extra: ${K8S_VALUE}\n`, 'KUBERNETES_SECRET', K8S_VALUE],
+    ['Kubernetes Secret, data before the kind', `apiVersion: v1\ndata:\n\textra: '${K8S_VALUE}'\nkind: 'Secret'\nmetadata:\n\tname: db`, 'KUBERNETES_SECRET', K8S_VALUE],
+    ['Kubernetes Secret, block scalar', `kind: Secret\ntype: kubernetes.io/dockercfg\ndata:\n  .dockercfg: |\n    ${K8S_VALUE}\n`, 'KUBERNETES_SECRET', K8S_VALUE],
   ])('%s', (_label, text, entity, needle) => {
     const hit = scan(text).find((f) => f.entity === entity);
     expect(hit, `${entity} in ${text}`).toBeDefined();
@@ -93,7 +100,22 @@ describe('cloud recognizers reject placeholders and near misses', () => {
     ['Data Factory key masked', `IR@${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}@adf@we@${'A'.repeat(43)}=`],
     ['Data Factory key with a short secret', `IR@${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}@adf@we@${r(B64, 20)}=`],
     ['googleusercontent host without a client id', 'https://lh3.googleusercontent.com/a/photo.jpg'],
+    ['Alibaba-shaped words', 'LTAIConfigurationManager'],
+    ['Kubernetes Secret with a short value', 'kind: Secret\ndata:\n  extra: Zm9vYmFy\n'],
+    ['Kubernetes Secret with a template', 'kind: Secret\ndata:\n  password: {{ .Values.password }}\n'],
+    ['Kubernetes Secret with filler', `kind: Secret\ndata:\n  extra: ${'QUFB'.repeat(6)}\n`],
   ])('%s', (_label, text) => {
     expect(scan(text)).toEqual([]);
+  });
+});
+
+describe('Kubernetes Secret data only in plain Secrets', () => {
+  it.each([
+    ['ExternalSecret', `kind: ExternalSecret\nspec:\n  data:\n    - key: ${K8S_VALUE}\n`],
+    ['SecretStore', `kind: SecretStore\ndata:\n  extra: ${K8S_VALUE}\n`],
+    ['SopsSecret, data before the kind', `data:\n  extra: ${K8S_VALUE}\nkind: SopsSecret\n`],
+    ['stringData, not data', `kind: Secret\nstringData:\n  extra: ${K8S_VALUE}\n`],
+  ])('%s', (_label, text) => {
+    expect(scan(text).filter((f) => f.entity === 'KUBERNETES_SECRET')).toEqual([]);
   });
 });

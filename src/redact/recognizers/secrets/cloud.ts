@@ -3,7 +3,7 @@
 // random strings (an AWS secret access key, an Alibaba secret) are only reported next to a word
 // that names them, because forty random characters alone could be anything.
 import type { Recognizer } from '../../types.js';
-import { all, base64Decode, bodyAfter, charClasses, entropy, isFillerToken, isMaskedOrDocumented, pronounceable, secret } from './util.js';
+import { all, base64Decode, bodyAfter, charClasses, entropy, isFillerToken, isMaskedOrDocumented, looksLikeWords, pronounceable, secret, stripPadding } from './util.js';
 
 // AWS access key ids: a four-letter type prefix (AKIA long-term user key, ASIA STS session key, ...)
 // and sixteen upper-case characters. A3T* is the historical prefix of a few older key ids.
@@ -45,6 +45,23 @@ function awsSecretValid(value: string): boolean {
 function azureAdSecretValid(value: string): boolean {
   const body = value.slice(value.indexOf('Q~') + 2);
   return body.length >= 31 && body.length <= 34 && !isFillerToken(body) && entropy(body) >= 3.5;
+}
+
+// Kubernetes Secret manifests: `kind: Secret` and a `data:` block whose values are base64. Only plain
+// `Secret` counts (not ExternalSecret, SopsSecret, SecretStore: references or ciphertext), and only a
+// value of ten or more base64 characters (`YmFyCg==` is a three-letter word). The kind may come before
+// or after the data block, so there are two recognizers; each reports the first such value.
+const K8S_KIND = `kind:[ \\t]*["']?(?i:secret)["']?[ \\t]*`;
+/** Lines between the kind and the data block (or back): metadata, type, labels. */
+const K8S_GAP = '(?:[^\\n]*\\n){0,15}?';
+/** `data:` (at a line start: see the patterns), then indented entries up to the first long base64 value (maybe a `|`/`>` block). */
+const K8S_DATA = `data:[ \\t]*\\r?\\n(?:[ \\t]+[^\\n]*\\n){0,10}?[ \\t]+[\\w.-]{1,64}:[ \\t]*(?:[|>][-+]?[ \\t]*\\r?\\n[ \\t]+)?["']?([A-Za-z0-9+/]{10,}={0,3})["']?[ \\t]*`;
+
+/** A Secret's data value: base64 of something that is not filler. */
+function k8sDataValid(v: string): boolean {
+  const raw = base64Decode(v);
+  if (!raw || raw.length < 6) return false;
+  return !isFillerToken(stripPadding(v)) && !isFillerToken(raw.toString('latin1'));
 }
 
 /** Alibaba/Tencent style secret next to its key id: thirty random alphanumerics. */
@@ -282,7 +299,12 @@ export const CLOUD_RECOGNIZERS: readonly Recognizer[] = [
     entity: 'ALIBABA_ACCESS_KEY_ID',
     pattern: '\\bLTAI[A-Za-z0-9]{12,20}\\b',
     maxLength: 24,
-    validate: all(bodyAfter(4), (v) => charClasses(v).digit > 0),
+    // Random base62: a digit, or (a 3% chance for twenty characters) mixed case that reads as no words.
+    validate: all(bodyAfter(4), (v) => {
+      const body = v.slice(4);
+      const c = charClasses(body);
+      return c.digit > 0 || (c.upper > 0 && c.lower > 0 && !looksLikeWords(body));
+    }),
     keywords: ['ltai'],
   }),
   secret({
@@ -433,5 +455,27 @@ export const CLOUD_RECOGNIZERS: readonly Recognizer[] = [
     maxLength: 3010,
     validate: (v) => base64Decode(v) !== null,
     keywords: ['zxlkagjhy2lpau'],
+  }),
+  secret({
+    id: 'kubernetes_secret_data',
+    entity: 'KUBERNETES_SECRET',
+    pattern: `\\b${K8S_KIND}\\r?\\n${K8S_GAP}[ \\t]*${K8S_DATA}(?:\\r?\\n|$)`,
+    group: 1,
+    maxLength: 8192,
+    confidence: 0.8,
+    validate: k8sDataValid,
+    keywords: ['kind:'],
+  }),
+  secret({
+    id: 'kubernetes_secret_data_before_kind',
+    entity: 'KUBERNETES_SECRET',
+    // `\bdata:` rather than a line start: a pattern that starts with a literal keeps the streaming
+    // redactor from holding text back after every line end.
+    pattern: `\\b${K8S_DATA}\\r?\\n${K8S_GAP}[ \\t]*${K8S_KIND}(?:\\r?\\n|$)`,
+    group: 1,
+    maxLength: 8192,
+    confidence: 0.8,
+    validate: k8sDataValid,
+    keywords: ['kind:'],
   }),
 ];

@@ -40,6 +40,7 @@ describe('devtools recognizers find valid values', () => {
     ['license key', `Activation key: ${r(UPPER + DIGITS, 5)}-${r(UPPER + DIGITS, 5)}-${r(UPPER + DIGITS, 5)}-${r(UPPER + DIGITS, 5)}`, 'LICENSE_KEY', '-'],
     ['Sidekiq gem credentials', `https://${r(HEX, 8)}:${r(HEX, 8)}@enterprise.contribsys.com/`, 'SIDEKIQ_CREDENTIALS', 'contribsys.com'],
     ['Swarm key', `SWMKEY-1-${r(B64, 43)}`, 'DOCKER_SWARM_TOKEN', 'SWMKEY-1-'],
+    ['Scalingo token ending in a dash', `scalingo_api_token = "tk-us-${r(ALNUM + '_', 47)}-"`, 'SCALINGO_API_TOKEN', 'tk-us-'],
   ])('%s', (_label, text, entity, needle) => {
     const hit = scan(text).find((f) => f.entity === entity);
     expect(hit, `${entity} in ${text}`).toBeDefined();
@@ -65,6 +66,8 @@ describe('devtools recognizers reject placeholders and look-alikes', () => {
     ['PyPI token cut short', 'pypi-AgEIcHlwaS5vcmcCJDU3OTM1MjliLWIyYTYtNDEwOC05NzRkLTM0MjNiNmEwNWIzYgACF1sxLFsibWluaW1h'],
     ['Django key of letters only', `SECRET_KEY = '${'abcdefghij'.repeat(5)}'`],
     ['Django key too short', `SECRET_KEY = 'django-insecure-${r(LOWER + DIGITS, 20)}'`],
+    ['Scalingo token too long', `tk-us-${r(ALNUM, 52)}`],
+    ['Scalingo token masked', `tk-us-${'x'.repeat(48)}`],
   ])('%s', (_label, text) => {
     expect(scan(text).filter((f) => f.entity !== 'GENERIC_SECRET')).toEqual([]);
   });

@@ -283,7 +283,9 @@ export const DEVTOOLS_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'scalingo_api_token',
     entity: 'SCALINGO_API_TOKEN',
-    pattern: '\\btk-us-[A-Za-z0-9_-]{48}\\b',
+    // The body may end in `-` or `_`, where `\\b` would fail before a closing quote.
+    pattern: '\\b(tk-us-[A-Za-z0-9_-]{48})(?:[^A-Za-z0-9_-]|$)',
+    group: 1,
     maxLength: 54,
     validate: bodyAfter(6),
     keywords: ['tk-us-'],

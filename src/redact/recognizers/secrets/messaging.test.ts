@@ -38,6 +38,8 @@ describe('messaging recognizers find valid values', () => {
     ['Facebook app token', `${r(DIGITS, 16)}|${r(B64URL, 27)}`, 'FACEBOOK_ACCESS_TOKEN', '|'],
     ['Facebook page token', `EAAM${r(ALNUM, 120)}`, 'FACEBOOK_ACCESS_TOKEN', 'EAAM'],
     ['X bearer token', `${'A'.repeat(22)}${r(ALNUM, 40)}%2B${r(ALNUM, 40)}`, 'X_BEARER_TOKEN', 'AAAA'],
+    ['Slack workspace token (version digit, random tail)', `SLACK_TOKEN=xoxa-2-${r(ALNUM, 30)}`, 'SLACK_TOKEN', 'xoxa-2-'],
+    ['Slack legacy token with four numeric groups', `xoxa-2-${r(DIGITS, 9)}-${r(DIGITS, 11)}-${r(DIGITS, 13)}-${r(HEX, 32)}`, 'SLACK_TOKEN', 'xoxa-2-'],
   ])('%s', (_label, text, entity, needle) => {
     const hit = scan(text).find((f) => f.entity === entity);
     expect(hit, `${entity} in ${text}`).toBeDefined();
@@ -66,6 +68,9 @@ describe('messaging recognizers reject placeholders and look-alikes', () => {
     ['Mailchimp wrong suffix', `${'3ea4572956e2b381923ed34c31db76aa'}-al32`],
     ['Mailchimp upper-case hex', '9276a43e2951aa46e2b1c33ED38357DB-us2'],
     ['Facebook-like lower-case checksum', 'checksum: eaac4cf978b6fbd480f1092cab8b233c9b949bcabfc9b598dd79a758f7243c28'],
+    ['Slack workspace token masked', `xoxa-2-${'x'.repeat(30)}`],
+    ['Slack workspace token with a counting tail', 'xoxa-2-abcdefghijklmnopqrstuvwxyzABCD'],
+    ['Slack workspace token with a short tail', `xoxa-2-${r(LOWER, 12)}`],
   ])('%s', (_label, text) => {
     expect(scan(text)).toEqual([]);
   });

@@ -34,6 +34,17 @@ function slackValid(token: string): boolean {
   return !isFillerToken(tail) && charClasses(token).digit >= 6;
 }
 
+/**
+ * Legacy tokens: the Slack rule, or a long random tail with few numeric groups (`xoxa-2-` and thirty
+ * base62 characters has five digits on average, so the digit count alone misses many).
+ */
+function slackLegacyValid(token: string): boolean {
+  if (slackValid(token)) return true;
+  const tail = token.slice(token.lastIndexOf('-') + 1);
+  const c = charClasses(tail);
+  return tail.length >= 24 && !isFillerToken(tail) && c.upper > 0 && c.lower > 0 && entropy(tail) >= 4;
+}
+
 /** The secret half of a bot token is random, not filler. */
 function telegramTokenValid(v: string): boolean {
   return !isFillerToken(v.slice(v.indexOf(':') + 3));
@@ -84,11 +95,13 @@ export const MESSAGING_RECOGNIZERS: readonly Recognizer[] = [
     keywords: ['xapp-'],
   }),
   secret({
+    // Legacy and workspace-app tokens: up to four numeric groups (`xoxa-2-…`: a version digit, then
+    // the random part) and an alphanumeric tail.
     id: 'slack_legacy_token',
     entity: 'SLACK_TOKEN',
-    pattern: '\\bxox[aors]-(?:[0-9]{1,14}-){1,3}[A-Za-z0-9]{8,64}\\b',
+    pattern: '\\bxox[aors]-(?:[0-9]{1,14}-){1,4}[A-Za-z0-9]{8,64}\\b',
     maxLength: 110,
-    validate: slackValid,
+    validate: slackLegacyValid,
     keywords: ['xoxa-', 'xoxo-', 'xoxr-', 'xoxs-'],
   }),
   secret({

@@ -29,6 +29,7 @@ describe('payment recognizers find valid values', () => {
     ['EasyPost key', `EZAK${r(ALNUM, 54)}`, 'EASYPOST_API_KEY', 'EZAK'],
     ['Shippo token', `shippo_live_${r(HEX, 40)}`, 'SHIPPO_API_TOKEN', 'shippo_live_'],
     ['Shippo token, upper-case hex', `shippo_test_${r(HEX.toUpperCase(), 40)}`, 'SHIPPO_API_TOKEN', 'shippo_test_'],
+    ['EasyPost key after an assignment', `export EASYPOST_API_KEY=EZAK${r(ALNUM, 54)}`, 'EASYPOST_API_KEY', 'EZAK'],
   ])('%s', (_label, text, entity, needle) => {
     const hit = scan(text).find((f) => f.entity === entity);
     expect(hit, `${entity} in ${text}`).toBeDefined();
@@ -47,6 +48,8 @@ describe('payment recognizers leave public and fake values alone', () => {
     ['Stripe prod key masked', `sk_prod_${'x'.repeat(24)}`],
     ['Stripe key in an unknown mode', `sk_dev_${r(ALNUM, 24)}`],
     ['Square prefix with too short a body', `EAAA${r(B64URL, 12)}`],
+    ['EasyPost prefix after base64 padding', `${r(B64, 42)}==EZAK${r(ALNUM, 54)}`],
+    ['EasyPost key one character short', `export EP=EZAK${r(ALNUM, 53)}`],
   ])('%s', (_label, text) => {
     expect(scan(text).filter((f) => f.entity !== 'PRIVATE_KEY')).toEqual([]);
   });

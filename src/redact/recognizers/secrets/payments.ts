@@ -8,6 +8,11 @@ import { bodyAfter, charClasses, entropy, isFillerToken, secret } from './util.j
 // Tokens that sit inside base64 blobs in the wild (EZAK..., AQE...) only count when they start
 // after a delimiter that cannot be part of base64, so a blob's middle is never mistaken for one.
 const NOT_B64 = '(?:^|[^A-Za-z0-9+/=_-])';
+/**
+ * The same, or one `=` not after another: base64 has `=` only as trailing padding, so a token right
+ * after a single `=` is an assignment's value (`export EASYPOST_KEY=EZAK…`), not a blob's middle.
+ */
+const NOT_B64_OR_ASSIGN = '(?:^|[^A-Za-z0-9+/=_-]|[^=]=)';
 /** Start of a token: a non-word character, or the end of an ANSI colour code in terminal output. */
 const LEAD = '(?:^|[^A-Za-z0-9_]|\\x1b\\[[0-9;]{0,12}m)';
 
@@ -128,7 +133,7 @@ export const PAYMENT_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'easypost_api_key',
     entity: 'EASYPOST_API_KEY',
-    pattern: `${NOT_B64}(EZ[AT]K[A-Za-z0-9]{54})\\b`,
+    pattern: `${NOT_B64_OR_ASSIGN}(EZ[AT]K[A-Za-z0-9]{54})\\b`,
     group: 1,
     maxLength: 58,
     validate: bodyAfter(4),

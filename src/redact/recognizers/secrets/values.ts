@@ -122,6 +122,8 @@ function isDottedIdentifier(s: string): boolean {
 export function isStructuredNonSecret(v: string): boolean {
   const lower = v.toLowerCase();
   if (lower.includes('://') || lower.startsWith('www.')) return true;
+  // SOPS ciphertext (`ENC[AES256_GCM,data:…]`): encrypted, its key lives elsewhere.
+  if (v.startsWith('ENC[')) return true;
   if (v.startsWith('/') || v.startsWith('./') || v.startsWith('../') || v.startsWith('~/') || v.includes(':\\')) {
     // A leading slash alone is fine for base64 secrets; a path has several separators and words.
     const slashes = v.split('/').length - 1;
