@@ -20,8 +20,10 @@ import { envoyBinary, repoRoot } from '../scripts/lib/paths.js';
 import { startProcess } from '../scripts/lib/processes.js';
 import { startStack, type Stack } from '../scripts/lib/stack.js';
 import { keepAliveAgent, stats, timedRequest, verify, type RequestSpec, type Timed } from './client.js';
+import { runGuardInProcessBench } from './guard-inproc.js';
 import { runInjectionBench } from './injection.js';
 import { runRedactionBench } from './redaction.js';
+import { chatBody } from './workload.js';
 import {
   derive, formatReport, MODEL_FIRST_TOKEN_MS, STACK_LABELS, type BenchResult, type GuardPhase, type Machine, type Params, type StackKey,
 } from './report.js';
@@ -125,28 +127,6 @@ function checkInterrupted(): void {
 }
 
 // --- Workload -----------------------------------------------------------------------------------------
-const PROMPT_SENTENCE = 'Please summarise the quarterly planning notes for the gardening club, listing the tasks for spring, '
-  + 'who volunteered for each bed, and which seeds still need to be ordered before the end of the month. ';
-
-/**
- * The 1 KB request. With `unique`, the user turn ends in a different reference number each time (same
- * length, so the mock's reply is the same): nothing the guard remembers (injection verdicts, texts
- * found clean) applies to it, as for a new question. The system prompt repeats either way, as it does.
- */
-function chatBody(stream: boolean, unique?: number): Buffer {
-  const question = PROMPT_SENTENCE.repeat(4).trim();
-  const body = {
-    model: 'gpt-4o-mini',
-    stream,
-    temperature: 0.2,
-    messages: [
-      { role: 'system', content: 'You are a concise assistant for a community gardening club.' },
-      { role: 'user', content: unique === undefined ? question : `${question} Ref ${String(unique % 1e7).padStart(7, '0')}.` },
-    ],
-  };
-  return Buffer.from(JSON.stringify(body));
-}
-
 /** Words in the model-like streamed reply: its time to first byte is what is measured, so keep it short. */
 const MODEL_WORDS = 20;
 
@@ -394,8 +374,9 @@ async function main(): Promise<void> {
     elapsedSeconds: Number(process.hrtime.bigint() - t0) / 1e9,
   };
   process.stdout.write(`${formatReport(result)}\n`);
-  // In-process detector costs (one core), after the stacks are idle: redaction (issue 3) and prompt-
-  // injection detection (issue 4), each beside a well-known JavaScript library on the same inputs.
+  // In-process costs (one core), after the stacks are idle: redaction (issue 3) and prompt-injection
+  // detection (issue 4), each beside a well-known JavaScript library on the same inputs; then the
+  // guard's whole per-message path.
   checkInterrupted();
   log('redaction throughput and per-event cost');
   process.stdout.write('\n');
@@ -404,8 +385,13 @@ async function main(): Promise<void> {
   log('prompt-injection detection latency');
   process.stdout.write('\n');
   const injection = await runInjectionBench({ quick: opts.quick });
+  // The guard's per-message work without Envoy, hot and with cold caches, beside its histogram above.
+  checkInterrupted();
+  log('guard in-process, hot and with caches evicted');
+  process.stdout.write('\n');
+  const inProcess = await runGuardInProcessBench({ quick: opts.quick });
   if (opts.json) {
-    writeFileSync(opts.json, `${JSON.stringify({ ...result, redaction, injection }, null, 2)}\n`);
+    writeFileSync(opts.json, `${JSON.stringify({ ...result, redaction, injection, inProcess }, null, 2)}\n`);
     log(`wrote ${opts.json}`);
   }
 }
