@@ -64,6 +64,11 @@ describe('password assignments capture only the value', () => {
     ['SOPS-encrypted value and its IV', `db-password: ENC[AES256_GCM,data:${r(ALNUM, 12)}==,iv:${r(ALNUM, 43)}=,tag:${r(ALNUM, 22)}==,type:str]`],
     ['public key under a camelCase name', `SshPublicKeys: ${r(ALNUM, 86)}==`],
     ['ssh-rsa public key under a camelCase name', `rsaPublicKey: ssh-rsa ${r(ALNUM, 86)}==`],
+    ['public key under a snake_case name', `deploy_ssh_public_key: ${r(ALNUM, 86)}==`],
+    ['public key under an upper-case snake_case name', `NODE_PUBLIC_KEY=${r(ALNUM, 60)}`],
+    ['public key on the line after its name (YAML block scalar)', `host_public_key: |\n  ${r(ALNUM, 60)}`],
+    ['public key in a YAML list under its name', `trustedPublicKeys:\n  - ${r(ALNUM, 60)}`],
+    ['CSRF token on the line after its name', `csrf_token:\n    ${r(ALNUM, 40)}`],
   ])('%s is not reported', (_label, text) => {
     expect(scan(text)).toEqual([]);
   });
@@ -84,6 +89,7 @@ describe('secret and token assignments', () => {
     ['PHP define', `define('DB_SECRET', '${TOKEN}');`],
     ['default from the environment', `SECRET = os.getenv("APP_SECRET", "${TOKEN}")`],
     ['default after "or"', `token = os.environ.get("TOKEN") or "${TOKEN}"`],
+    ['snake_case private key name', `deploy_ssh_private_key: ${TOKEN}`],
   ])('%s', (_label, text) => {
     expect(scan(text).some((f) => f.value.startsWith(TOKEN.slice(0, 12)) || f.value.length >= 32)).toBe(true);
   });

@@ -94,8 +94,9 @@ const NAME_TAIL = '[\\w.-]{0,24}?';
 export function harmlessNames(words: string, sep: string, gap = '[\\w.-]'): string[] {
   return [
     `\\b(?i:${HARMLESS_PREFIXES})${gap}{0,20}?(?i:${words})`,
-    // The same prefix as a camelCase part: `SshPublicKeys`, `rsaPublicKey` name public keys.
-    `[a-z]Public${gap}{0,20}?(?i:${words})`,
+    // The same prefix as a camelCase or snake_case part: `SshPublicKeys`, `rsaPublicKey`,
+    // `ssh_public_key` name public keys.
+    `(?:[a-z]Public|[A-Za-z0-9]_(?i:public)_)${gap}{0,20}?(?i:${words})`,
     // File paths used as keys ("/src/app/credentials.ts": "<sha>") are not secret names.
     `[/\\\\][\\w.-]{1,40}[/\\\\][\\w./\\\\-]{0,80}?(?i:${words})[\\w.-]{0,24}?${KEY_CLOSE}${sep}`,
     `(?i:${words})${NAME_TAIL}[_.-]?(?i:${HARMLESS_SUFFIXES})${KEY_CLOSE}${sep}`,

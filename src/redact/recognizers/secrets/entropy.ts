@@ -16,12 +16,13 @@ const CREDENTIAL_WORDS = [
 
 /** The same harmless names the assignment recognizers skip (public_key, csrf-token, kms_key_id...). */
 const NAME_WORDS = 'secret|token|credentials?|password|passwd|bearer|api[_ -]?key|apikey|access[_ -]?key|private[_ -]?key|key|auth';
-// A vetoed name swallows the token that follows it (within 20 characters), so it is not reported.
+// A vetoed name swallows the token that follows it (within 20 characters, or on the next line when
+// the name ends its line: a YAML block scalar or list item), so it is not reported.
 // In prose the harmless word may stand apart from the credential word ("Public key pin-sha256: ...").
 // A PEM/PGP armor header ("-----BEGIN PUBLIC KEY-----") names a key, but the body lines after it are
 // certificates and public keys, or a private key the key recognizers report as a whole: the header
 // swallows the lines within the context window after it.
-const VETO = `(?:${harmlessNames(NAME_WORDS, SEP, '[\\w .-]').join('|')})[^\\n]{0,20}?[A-Za-z0-9+/_-]{24,}`
+const VETO = `(?:${harmlessNames(NAME_WORDS, SEP, '[\\w .-]').join('|')})(?:[^\\n]{0,20}?|["']?[ \\t]{0,4}:?[ \\t]{0,4}(?:[>|][-+]?[ \\t]{0,4})?(?:\\r?\\n[ \\t]{0,40}(?:-[ \\t]{1,4})?(?:[>|][-+]?[ \\t]{0,4})?){1,2})[A-Za-z0-9+/_-]{24,}`
   + `|-----BEGIN [A-Z0-9 ]{1,40}-----(?:(?:\\r?\\n|\\\\{1,2}[rn])[^\\n\\\\]{0,100}){1,3}`;
 
 /** Base64 whose decoded bytes are printable text with spaces: an encoded sentence. */

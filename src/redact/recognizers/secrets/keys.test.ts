@@ -107,6 +107,22 @@ describe('public armored blocks are not key material', () => {
     expect(found.map((f) => f.value)).toEqual([key]);
   });
 
+  it.each([
+    ['a YAML list under a camelCase public-key name', (b: string) => `hostKeys:\n  rsaPublicKeys:\n    - ${b}\n`],
+    ['a folded block scalar in a list item', (b: string) => `SshPublicKeys:\n  - >-\n    ${b}\n`],
+    ['a literal block scalar', (b: string) => `ssh_public_key: |\n  ${b}\n  ${r(B64, 64)}\n`],
+    ['an indented line under a quoted name', (b: string) => `"public-key":\n      ${b}==`],
+  ])('base64 lines under %s are that public key', (_label, make) => {
+    expect(scan(make(r(B64, 86))).filter((f) => f.entity === 'PRIVATE_KEY')).toEqual([]);
+  });
+
+  it('a key body line under a private key name next to a public one is still reported', () => {
+    const text = `public_key:\n  ${r(B64, 64)}\nprivate_key:\n  ${r(B64, 64)}\n`;
+    const body = (t: string) => scan(t).filter((f) => f.entity === 'PRIVATE_KEY').map((f) => f.recognizer);
+    expect(body(text)).toEqual(['private_key_body_line']);
+    expect(body(`PublicKeyId: 42\n${r(B64, 64)}`)).toEqual(['private_key_body_line']);
+  });
+
   it('lines after a certificate that was cut off are judged on their own', () => {
     const text = `-----BEGIN CERTIFICATE-----\n${r(B64, 64)}\n${r(B64, 64)}`;
     expect(scan(text).map((f) => f.recognizer)).toEqual(['private_key_body_line', 'private_key_body_line']);

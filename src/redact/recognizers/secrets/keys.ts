@@ -25,6 +25,14 @@ const PEM_END = `-----END (?:${PEM_LABEL} )?PRIVATE KEY(?: BLOCK)?-----`;
 const PUBLIC_LABEL = '(?:[A-Z0-9]{1,12} ){0,3}(?:CERTIFICATE(?: REQUEST)?|CRL|PUBLIC KEY(?: BLOCK)?|SIGNATURE|(?:SIGNED )?MESSAGE|PKCS7|CMS|PARAMETERS)';
 const PUBLIC_BLOCK = `-----BEGIN ${PUBLIC_LABEL}-----[\\s\\S]*?-----END [A-Z0-9 ]{1,40}-----`;
 
+/**
+ * Base64 lines right under a name that says public key (`SshPublicKeys:` then a YAML list item or a
+ * `>-` / `|` block scalar, `public_key:` then an indented line) are that public key. Swallowed like a
+ * public armored block: the name and up to eight such lines, without a capture group.
+ */
+const PUBLIC_NAME_LINES = '(?i:public[_ -]?keys?)["\']?[ \\t]{0,4}:[ \\t]{0,4}(?:[>|][-+]?[ \\t]{0,4})?'
+  + '(?:(?:\\r?\\n[ \\t]{0,40}(?:-[ \\t]{1,4})?(?:[>|][-+]?[ \\t]{0,4})?){1,2}[A-Za-z0-9+/]{50,100}={0,2}[ \\t]{0,4}){1,8}';
+
 /** Base64 characters in a PEM body once line breaks, escapes, quotes and string glue are removed. */
 function pemBodyLength(block: string): number {
   const start = block.indexOf('-----', 10) + 5;
@@ -167,7 +175,7 @@ export const KEY_RECOGNIZERS: readonly Recognizer[] = [
     // characters, optional closing decoration, end of line.
     id: 'private_key_body_line',
     entity: 'PRIVATE_KEY',
-    pattern: `(?m)${PUBLIC_BLOCK}|^${BODY_PREFIX}([A-Za-z0-9+/]{50,100}={0,2})(?:[ \\t"'\`*/+),;]|\\\\{1,4}[rn]?){0,16}$`,
+    pattern: `(?m)${PUBLIC_BLOCK}|${PUBLIC_NAME_LINES}|^${BODY_PREFIX}([A-Za-z0-9+/]{50,100}={0,2})(?:[ \\t"'\`*/+),;]|\\\\{1,4}[rn]?){0,16}$`,
     group: 1,
     // The value is at most 102 characters; the bound covers a swallowed public block, so the streaming
     // redactor holds an open certificate back until its END line decides it.
