@@ -19,6 +19,7 @@ import { StreamSession } from '../src/extproc/stream.js';
 import { buildDeps } from '../src/service.js';
 import { GuardMetrics } from '../src/telemetry/metrics.js';
 import { buildReply } from '../test/fixtures/mock-wire.js';
+import { msg } from '../test/harness/wire.js';
 import { chatBody } from './workload.js';
 
 const PHASES = ['request_headers', 'request_body', 'response_headers', 'response_body'] as const;
@@ -38,36 +39,24 @@ export interface GuardInProcessResult {
 
 const EVICT_BYTES = 8 << 20;
 
-function headerMap(headers: Record<string, string>): { headers: { key: string; raw_value: Buffer }[] } {
-  return { headers: Object.entries(headers).map(([key, value]) => ({ key, raw_value: Buffer.from(value, 'latin1') })) };
-}
-
 /** The four messages Envoy sends for the non-streamed 1 KB request (request body BUFFERED, JSON reply BUFFERED). */
 function messages(): ProcessingRequest[] {
   const body = chatBody(false);
   const reply = buildReply('POST', '/v1/chat/completions', body, () => undefined);
   const replyBody = Buffer.concat(reply.pieces);
+  // The builders write the message as a client sends it; the server's decoder also names the oneof.
+  const decoded = (request: Phase, m: ProcessingRequest): ProcessingRequest => ({ ...m, request });
   return [
-    {
-      request: 'request_headers',
-      request_headers: {
-        headers: headerMap({
-          ':method': 'POST', ':path': '/v1/chat/completions', ':authority': '127.0.0.1', ':scheme': 'http',
-          'content-type': 'application/json', 'content-length': String(body.length), authorization: 'Bearer sk-bench-not-a-real-key',
-          'x-request-id': '0b9d8f7e-1c2a-4b3c-9d8e-7f6a5b4c3d2e', 'user-agent': 'bench', 'x-forwarded-proto': 'http',
-        }),
-        end_of_stream: false,
-      },
-    },
-    { request: 'request_body', request_body: { body, end_of_stream: true } },
-    {
-      request: 'response_headers',
-      response_headers: {
-        headers: headerMap({ ':status': String(reply.status), 'content-type': reply.contentType, 'content-length': String(replyBody.length), 'x-envoy-upstream-service-time': '1' }),
-        end_of_stream: false,
-      },
-    },
-    { request: 'response_body', response_body: { body: replyBody, end_of_stream: true } },
+    decoded('request_headers', msg.requestHeaders({
+      ':method': 'POST', ':path': '/v1/chat/completions', ':authority': '127.0.0.1', ':scheme': 'http',
+      'content-type': 'application/json', 'content-length': String(body.length), authorization: 'Bearer sk-bench-not-a-real-key',
+      'x-request-id': '0b9d8f7e-1c2a-4b3c-9d8e-7f6a5b4c3d2e', 'user-agent': 'bench', 'x-forwarded-proto': 'http',
+    })),
+    decoded('request_body', msg.requestBody(body, true)),
+    decoded('response_headers', msg.responseHeaders({
+      ':status': String(reply.status), 'content-type': reply.contentType, 'content-length': String(replyBody.length), 'x-envoy-upstream-service-time': '1',
+    })),
+    decoded('response_body', msg.responseBody(replyBody, true)),
   ];
 }
 
@@ -107,10 +96,10 @@ export async function runGuardInProcessBench(opts: { quick?: boolean } = {}): Pr
     let t0 = performance.now();
     new StreamSession(call as unknown as ServerDuplexStream<ProcessingRequest, ProcessingResponse>, deps, () => undefined);
     let open = performance.now() - t0;
-    for (const [k, msg] of msgs.entries()) {
+    for (const [k, message] of msgs.entries()) {
       if (evicting) evict();
       t0 = performance.now();
-      call.emit('data', msg);
+      call.emit('data', message);
       into.get(PHASES[k]!)!.push((performance.now() - t0) * 1000);
     }
     if (evicting) evict();
