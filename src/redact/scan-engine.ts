@@ -24,6 +24,7 @@
 // (Engine.stream). Keywords must occur inside a match or within its context window before it: that is
 // where the engine looks for them.
 import { isAscii } from 'node:buffer';
+import { performance } from 'node:perf_hooks';
 import RE2 from 're2';
 import { escapeRe2, re2 } from '../util/re2.js';
 import { alignBack, alignForward, OffsetMap } from './offsets.js';
@@ -410,11 +411,52 @@ interface Raw {
 }
 
 /**
- * RE2.Set over many patterns, split into smaller Sets if one ever gives up (its DFA hit the memory
- * budget): matching stays one pass per Set instead of falling back to running every recognizer.
+ * Two Set calls in a row slower than this answer the next calls from the split Sets (see SetGroup).
+ * Bench corpus, 2.3 KB views: ~8 µs each once the DFA has its states; the first pass over new text
+ * (states being built) had 4 calls of 4,097 over 2 ms, never two in a row. Random 16-character tokens:
+ * every call 10-40 ms.
+ */
+const SLOW_SET_CALL_MS = 2;
+/** Calls answered by the split Sets after a slow call: doubling while the combined Set stays slow. */
+const SPLIT_STRETCH_MIN = 16;
+const SPLIT_STRETCH_MAX = 1024;
+
+type SetChunk = { readonly set: RE2Set; readonly ids: readonly number[] };
+
+/** Whether an RE2 source is a plain literal (a keyword), possibly wrapped in `(?i:...)`. */
+function isLiteralSource(source: string): boolean {
+  const body = source.startsWith('(?i:') && source.endsWith(')') ? source.slice(4, -1) : source;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch === '\\') { i += 1; continue; } // an escaped character is literal
+    if ('[](){}.*+?^$|'.includes(ch)) return false;
+  }
+  return true;
+}
+
+/**
+ * RE2.Set over many patterns, as one Set. It is split into smaller Sets when the combined one does
+ * not cope:
+ *  - if it ever gives up (its DFA hit the memory budget), for good: halves, recursively;
+ *  - while it is slow. Text of random-looking tokens (base64 blobs, keys, hashes in mixed case) drives
+ *    the combined DFA through new states at nearly every byte: the counters of several patterns and the
+ *    keyword trie advance in every combination, so states are built, not reused (measured: 5-10 µs per
+ *    byte, 1 MB of base64 in ~10 s). Each pattern alone, and all the literals together, stay linear
+ *    (~0.4 s per MB of such text for the default set). So after two slow calls in a row the next calls
+ *    use those split Sets, then the combined Set is tried again, after twice as many calls each time
+ *    it is still slow. Which Sets answer never changes the result: a Set reports the patterns matching anywhere in
+ *    the view, and the union over a partition is the same set (returned in increasing order either way).
  */
 export class SetGroup {
-  private chunks: { readonly set: RE2Set; readonly ids: readonly number[] }[];
+  private chunks: SetChunk[];
+  /** Built on the first slow call: all literal sources in one Set, every other source alone. */
+  private split: SetChunk[] | undefined;
+  private splitLeft = 0;
+  private splitStretch = SPLIT_STRETCH_MIN;
+  /** The previous call to the combined Set was slow. */
+  private wasSlow = false;
+  /** How many times slow calls switched to the split Sets (tests, diagnostics). */
+  splitEngaged = 0;
 
   get size(): number {
     return this.sources.length;
@@ -424,29 +466,66 @@ export class SetGroup {
     this.chunks = sources.length === 0 ? [] : [this.build(sources.map((_, i) => i))];
   }
 
-  private build(ids: readonly number[]): { set: RE2Set; ids: readonly number[] } {
+  private build(ids: readonly number[]): SetChunk {
     return { set: new RE2.Set(ids.map((i) => this.sources[i]!), 'u', { maxMem: SET_MAX_MEM }), ids };
   }
 
-  /** Indices (into `sources`) of the patterns that match somewhere in `view`. */
-  match(view: Uint8Array | string): number[] {
-    const out: number[] = [];
-    for (let k = 0; k < this.chunks.length; k++) {
-      const chunk = this.chunks[k]!;
-      let hits: number[];
-      try {
-        hits = chunk.set.match(view as Buffer | string);
-      } catch {
-        if (chunk.ids.length === 1) { out.push(chunk.ids[0]!); continue; } // cannot split: a candidate
-        const half = chunk.ids.length >> 1;
-        this.chunks.splice(k, 1, this.build(chunk.ids.slice(0, half)), this.build(chunk.ids.slice(half)));
-        k -= 1; // retry this position with the first half
-        continue;
-      }
-      for (const h of hits) out.push(chunk.ids[h]!);
+  private splitChunks(): SetChunk[] {
+    if (!this.split) {
+      const literals = this.sources.flatMap((source, i) => (isLiteralSource(source) ? [i] : []));
+      const others = this.sources.flatMap((source, i) => (isLiteralSource(source) ? [] : [i]));
+      this.split = [...(literals.length > 0 ? [this.build(literals)] : []), ...others.map((i) => this.build([i]))];
     }
+    return this.split;
+  }
+
+  /** Indices (into `sources`) of the patterns that match somewhere in `view`, increasing. */
+  match(view: Uint8Array | string): number[] {
+    if (this.splitLeft > 0) {
+      this.splitLeft -= 1;
+      return matchChunks(this.splitChunks(), view, (ids) => this.build(ids)).sort((a, b) => a - b);
+    }
+    const started = performance.now();
+    const out = matchChunks(this.chunks, view, (ids) => this.build(ids));
+    const slow = this.sources.length > 1 && performance.now() - started > SLOW_SET_CALL_MS;
+    if (slow && this.wasSlow) {
+      this.splitEngaged += 1;
+      this.splitLeft = this.splitStretch;
+      this.splitStretch = Math.min(SPLIT_STRETCH_MAX, this.splitStretch * 2);
+    } else if (!slow) {
+      this.splitStretch = SPLIT_STRETCH_MIN;
+    }
+    this.wasSlow = slow;
     return out;
   }
+
+  /** Test hook: answer every call from the split Sets (or, with false, go back to the combined Set). */
+  forceSplit(on = true): void {
+    this.splitLeft = on ? Number.MAX_SAFE_INTEGER : 0;
+  }
+}
+
+/**
+ * The hits of each chunk, as indices into the group's sources. A chunk whose DFA gives up is replaced
+ * by its two halves (in place), and a single pattern that gives up counts as a hit (a candidate).
+ */
+function matchChunks(chunks: SetChunk[], view: Uint8Array | string, build: (ids: readonly number[]) => SetChunk): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < chunks.length; k++) {
+    const chunk = chunks[k]!;
+    let hits: number[];
+    try {
+      hits = chunk.set.match(view as Buffer | string);
+    } catch {
+      if (chunk.ids.length === 1) { out.push(chunk.ids[0]!); continue; } // cannot split: a candidate
+      const half = chunk.ids.length >> 1;
+      chunks.splice(k, 1, build(chunk.ids.slice(0, half)), build(chunk.ids.slice(half)));
+      k -= 1; // retry this position with the first half
+      continue;
+    }
+    for (const h of hits) out.push(chunk.ids[h]!);
+  }
+  return out;
 }
 
 /**
