@@ -455,8 +455,6 @@ export class SetGroup {
   private splitStretch = SPLIT_STRETCH_MIN;
   /** The previous call to the combined Set was slow. */
   private wasSlow = false;
-  /** How many times slow calls switched to the split Sets (tests, diagnostics). */
-  splitEngaged = 0;
 
   get size(): number {
     return this.sources.length;
@@ -472,9 +470,10 @@ export class SetGroup {
 
   private splitChunks(): SetChunk[] {
     if (!this.split) {
-      const literals = this.sources.flatMap((source, i) => (isLiteralSource(source) ? [i] : []));
-      const others = this.sources.flatMap((source, i) => (isLiteralSource(source) ? [] : [i]));
-      this.split = [...(literals.length > 0 ? [this.build(literals)] : []), ...others.map((i) => this.build([i]))];
+      const literals: number[] = [];
+      const others: SetChunk[] = [];
+      this.sources.forEach((source, i) => (isLiteralSource(source) ? literals.push(i) : others.push(this.build([i]))));
+      this.split = literals.length > 0 ? [this.build(literals), ...others] : others;
     }
     return this.split;
   }
@@ -489,7 +488,6 @@ export class SetGroup {
     const out = matchChunks(this.chunks, view, (ids) => this.build(ids));
     const slow = this.sources.length > 1 && performance.now() - started > SLOW_SET_CALL_MS;
     if (slow && this.wasSlow) {
-      this.splitEngaged += 1;
       this.splitLeft = this.splitStretch;
       this.splitStretch = Math.min(SPLIT_STRETCH_MAX, this.splitStretch * 2);
     } else if (!slow) {
