@@ -82,6 +82,7 @@ export function buildDeps(config: Readonly<GuardConfig>, log: Logger, metrics: G
         : new MemoryTokenStore({ maxEntries: redaction.tokenStore.maxEntries }),
       storeFailMode: redaction.tokenStore.failMode,
       onFinding: (side, f) => metrics.redactions.inc({ side, entity: f.entity, action: f.action }),
+      scanBudgetMs: redaction.scanBudgetMs,
     }));
   }
   const table = [...LLM_ROUTES, ...config.extproc.routes.map((r) => ({ method: 'POST', path: r.path, api: r.api }))];

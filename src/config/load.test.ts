@@ -41,7 +41,7 @@ const DEFAULTS = {
     redaction: {
       enabled: true, mode: 'enforce',
       policy: { entities: {}, default: 'mask', minConfidence: 0, tokenTtlSeconds: 86400, custom: [] },
-      tenants: {}, tokenStore: { kind: 'memory', maxEntries: 100000, failMode: 'closed' }, secretEnv: 'GUARD_REDACTION_SECRET',
+      tenants: {}, tokenStore: { kind: 'memory', maxEntries: 100000, failMode: 'closed' }, secretEnv: 'GUARD_REDACTION_SECRET', scanBudgetMs: 500,
     },
     injection: {
       enabled: true, mode: 'enforce', action: 'block', cacheSize: 10000,
@@ -155,6 +155,7 @@ describe('loadConfig: environment overrides', () => {
     ['GUARD_DRAIN_TIMEOUT_MS', '20', (c: ReturnType<typeof loadConfig>) => c.server.drainTimeoutMs, 20],
     ['GUARD_METADATA_NAMESPACE', 'ns.x', (c: ReturnType<typeof loadConfig>) => c.extproc.metadataNamespace, 'ns.x'],
     ['GUARD_REPLY_BUDGET_MS', '75', (c: ReturnType<typeof loadConfig>) => c.extproc.replyBudgetMs, 75],
+    ['GUARD_SCAN_BUDGET_MS', '250', (c: ReturnType<typeof loadConfig>) => c.guards.redaction.scanBudgetMs, 250],
     ['GUARD_MAX_BODY_BYTES', '4096', (c: ReturnType<typeof loadConfig>) => c.limits.maxBodyBytes, 4096],
     ['GUARD_LOG_LEVEL', 'debug', (c: ReturnType<typeof loadConfig>) => c.logging.level, 'debug'],
     ['GUARD_OTLP_ENDPOINT', 'http://c:4318/v1/traces', (c: ReturnType<typeof loadConfig>) => c.tracing.otlpEndpoint, 'http://c:4318/v1/traces'],

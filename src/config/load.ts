@@ -28,6 +28,7 @@ export const ENV_OVERRIDES: Readonly<Record<string, { path: readonly string[]; t
   GUARD_METADATA_NAMESPACE: { path: ['extproc', 'metadataNamespace'], type: 'string' },
   GUARD_REPLY_BUDGET_MS: { path: ['extproc', 'replyBudgetMs'], type: 'int' },
   GUARD_MAX_BODY_BYTES: { path: ['limits', 'maxBodyBytes'], type: 'int' },
+  GUARD_SCAN_BUDGET_MS: { path: ['guards', 'redaction', 'scanBudgetMs'], type: 'int' },
   GUARD_REDIS_URL: { path: ['redis', 'url'], type: 'string' },
   GUARD_LOG_LEVEL: { path: ['logging', 'level'], type: 'string' },
   GUARD_TRACING_ENABLED: { path: ['tracing', 'enabled'], type: 'bool' },

@@ -23,7 +23,7 @@ import { commonResponse, constantReply, immediateResponse, modeOverride, reply, 
 import { Headers } from './headers.js';
 import type { StreamDeps } from './deps.js';
 import { classifyResponse, rewriteJsonBodyAsync, SseRewriter, type ResponseKind } from '../pipeline/response.js';
-import { ResponseBlockedError } from '../redact/errors.js';
+import { ResponseBlockedError, ScanBudgetExceeded } from '../redact/errors.js';
 import { isSupportedEncoding, StreamDecoder } from '../pipeline/decompress.js';
 import { applyBodyEdits } from '../llm/rewrite.js';
 import { bodyEdits, type Verdict } from '../pipeline/verdict.js';
@@ -352,6 +352,10 @@ export class StreamSession {
   private jsonRewriteFailed(err: unknown): ProcessingResponse {
     // Headers are still held in BUFFERED mode, so a blocked reply is a clean JSON error.
     if (err instanceof ResponseBlockedError) return this.denyRequest('response_blocked', `redaction: ${err.entity}`);
+    if (err instanceof ScanBudgetExceeded) {
+      this.log().warn({ bytes: err.textBytes }, 'reply scan budget exceeded; failing closed');
+      return this.denyRequest('guard_timeout', 'redaction: scan budget exceeded');
+    }
     throw err;
   }
 
@@ -369,9 +373,10 @@ export class StreamSession {
   private stopSse(api: NonNullable<RequestContext['api']>, err: unknown, final: () => Partial<ProcessingResponse>): ProcessingResponse {
     this.sseStopped = true;
     // A policy block (a value the policy says must never reach the client) or a reply we cannot inspect.
-    const code: ErrorCode = err instanceof ResponseBlockedError ? 'response_blocked' : 'upstream_response_invalid';
+    const code: ErrorCode = err instanceof ResponseBlockedError ? 'response_blocked' : err instanceof ScanBudgetExceeded ? 'guard_timeout' : 'upstream_response_invalid';
     this.countVerdict(code);
     if (err instanceof ResponseBlockedError) this.log().info({ entity: err.entity }, 'SSE reply blocked by redaction policy; stopping it');
+    else if (err instanceof ScanBudgetExceeded) this.log().warn({ bytes: err.textBytes }, 'SSE reply scan budget exceeded; stopping it');
     else this.log().warn({ err: errSummary(err) }, 'SSE reply could not be inspected; stopping it');
     const adapter = streamAdapterFor(api);
     const event = adapter ? adapter.errorEvent(CATALOGUE[code].message, code) : new Uint8Array(0);

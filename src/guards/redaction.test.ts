@@ -2,13 +2,15 @@
 // calls, tool results, system prompts), block, shadow mode, store fail modes, tenants; and the reply
 // side filter restoring the tokens this request created.
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { performance } from 'node:perf_hooks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Headers } from '../extproc/headers.js';
 import type { ApiKind } from '../llm/model.js';
 import { parseLlmRequest } from '../llm/parse-request.js';
 import { applyTextEdits } from '../llm/rewrite.js';
 import type { RequestContext } from '../pipeline/context.js';
 import { SseRewriter } from '../pipeline/response.js';
+import { ScanBudgetExceeded } from '../redact/errors.js';
 import { compileRedactionPolicy } from '../redact/policy.js';
 import { SAMPLE_RECOGNIZERS } from '../redact/testing/sample-recognizers.js';
 import { clientView, streamBytes } from '../redact/testing/streams.js';
@@ -109,6 +111,46 @@ describe('RedactionGuard, request side', () => {
   it('a request without findings gets no edits', async () => {
     const { verdict } = await redactBody(guard(), ctx(), 'openai-chat', { model: 'm', messages: [{ role: 'user', content: 'hello there' }] });
     expect(verdict).toStrictEqual({ action: 'continue' });
+  });
+});
+
+describe('RedactionGuard, scan budget', () => {
+  afterEach(() => { vi.restoreAllMocks(); });
+
+  it('within scanBudgetMs the request is redacted as without a budget', async () => {
+    const { out: plain } = await redactBody(guard(), ctx(), 'openai-chat', CHAT);
+    const { verdict, out } = await redactBody(guard({ scanBudgetMs: 3_600_000 }), ctx(), 'openai-chat', CHAT);
+    expect(verdict.action).toBe('continue');
+    // Tokens are random per vault; everything else is the same text.
+    const untoken = (v: unknown) => JSON.stringify(v).replace(/\[\[EMAIL_ADDRESS_[0-9a-f]{8}\]\]/gu, 'T');
+    expect(untoken(out)).toBe(untoken(plain));
+  });
+
+  it('scans running past scanBudgetMs deny the request with guard_timeout, and nothing is remembered as clean', async () => {
+    const g = guard({ scanBudgetMs: 50 });
+    const t0 = performance.now();
+    let reads = 0;
+    // The deadline is taken from the first read; every later read is an hour on.
+    vi.spyOn(performance, 'now').mockImplementation(() => (++reads === 1 ? t0 : t0 + 3_600_000));
+    const body = { model: 'm', messages: [{ role: 'user', content: 'Plain words and nothing else to find here.' }] };
+    const { verdict } = await redactBody(g, ctx(), 'openai-chat', body);
+    expect(verdict).toStrictEqual({ action: 'deny', code: 'guard_timeout', reason: 'redaction: scan budget exceeded' });
+    vi.restoreAllMocks();
+    // Had the text been cached as clean, this request would pass without a scan even on a slow clock.
+    reads = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (++reads === 1 ? t0 : t0 + 3_600_000));
+    expect((await redactBody(g, ctx('r2'), 'openai-chat', body)).verdict).toMatchObject({ action: 'deny', code: 'guard_timeout' });
+  });
+
+  it('the reply filter bounds whole-text scans (a JSON reply) by the same budget', () => {
+    const g = guard({ scanBudgetMs: 50 });
+    const c = ctx();
+    const filter = g.responseTextFilter(c)!;
+    expect(filter.scanner.scan('mail jane.doe@example.com').length).toBe(1);
+    const t0 = performance.now();
+    let reads = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (++reads === 1 ? t0 : t0 + 3_600_000));
+    expect(() => filter.scanner.scan('mail jane.doe@example.com')).toThrow(ScanBudgetExceeded);
   });
 });
 

@@ -6,6 +6,7 @@
 // Per request state (tenant, conversation, token vault) lives in a WeakMap keyed by the request
 // context, so nothing outlives the request but the token store's TTL-bound mappings.
 import { hash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { HeaderView } from '../extproc/headers.js';
 import type { LlmRequest } from '../llm/model.js';
@@ -13,6 +14,7 @@ import { RequestSlot, type RequestContext } from '../pipeline/context.js';
 import type { Guard, GuardMode, ResponseTextFilter } from '../pipeline/guard.js';
 import { CONTINUE, deny, type TextEdit, type Verdict } from '../pipeline/verdict.js';
 import { deriveTenantKeys, type TenantKeys } from '../redact/actions.js';
+import { ScanBudgetExceeded } from '../redact/errors.js';
 import { redactionFilter } from '../redact/filter.js';
 import { redactionPolicySchema, type CompiledPolicy } from '../redact/policy.js';
 import { redactJsonText, redactText, type RedactedFinding, type RedactionContext, type RedactResult } from '../redact/redact-text.js';
@@ -38,6 +40,14 @@ export const redactionGuardConfigSchema = z.strictObject({
   }).prefault({}),
   /** Name of the environment variable holding the HMAC service secret (never the secret itself). */
   secretEnv: z.string().default('GUARD_REDACTION_SECRET'),
+  /**
+   * Time the scans of one request's texts (together), or of one non-streamed reply, may take; past it
+   * the request fails closed with guard_timeout. Prose scans at ~80 MB/s, but random-looking tokens
+   * (keys, hashes, base64) at 0.3-2 MB/s, and the guard serves no other stream while it scans. Keep it
+   * well inside Envoy's message_timeout (1 s in envoy/envoy.yaml): a scan stops at most one recognizer
+   * pass late (~0.25 s for a megabyte of random tokens).
+   */
+  scanBudgetMs: z.number().int().min(1).max(60_000).default(500),
 });
 
 export interface RedactionGuardOptions {
@@ -54,6 +64,8 @@ export interface RedactionGuardOptions {
   readonly scopeOf?: (ctx: RequestContext, headers: HeaderView) => TokenScope;
   /** Counts findings (entity, action; never values), e.g. into a metric. */
   readonly onFinding?: (side: 'request' | 'response', f: RedactedFinding) => void;
+  /** See redactionGuardConfigSchema.scanBudgetMs; none: no limit. */
+  readonly scanBudgetMs?: number;
 }
 
 interface RequestState {
@@ -131,12 +143,20 @@ export class RedactionGuard implements Guard {
       if (result.findings.length === 0) this.clean.add(key, tag);
       return result;
     };
-    for (const message of request.messages) {
-      for (const part of message.parts) take(part.path, part.text, redact('t', part.text, () => redactText(part.text, state.policy, state.ctx)));
-      for (const call of message.toolCalls) {
-        const args = call.arguments.text;
-        take(call.arguments.path, args, redact('j', args, () => redactJsonText(args, state.policy, state.ctx)));
+    const budget = this.opts.scanBudgetMs;
+    const rctx: RedactionContext = budget === undefined ? state.ctx : { ...state.ctx, deadline: performance.now() + budget };
+    try {
+      for (const message of request.messages) {
+        for (const part of message.parts) take(part.path, part.text, redact('t', part.text, () => redactText(part.text, state.policy, rctx)));
+        for (const call of message.toolCalls) {
+          const args = call.arguments.text;
+          take(call.arguments.path, args, redact('j', args, () => redactJsonText(args, state.policy, rctx)));
+        }
       }
+    } catch (err) {
+      if (!(err instanceof ScanBudgetExceeded)) throw err;
+      ctx.log.warn({ guard: this.name, budgetMs: budget }, 'redaction scan budget exceeded; failing closed');
+      return deny('guard_timeout', 'redaction: scan budget exceeded');
     }
     if (counts.size > 0) ctx.log.info({ guard: this.name, findings: Object.fromEntries(counts) }, 'redaction findings in request');
     if (blocked.size > 0) return deny('content_policy_violation', `redaction: ${[...blocked].sort().join(',')}`);
@@ -154,7 +174,7 @@ export class RedactionGuard implements Guard {
     if (this.mode === 'shadow') return undefined;
     const state = this.state(ctx);
     const onFinding = this.opts.onFinding;
-    return redactionFilter(state.policy, state.ctx, onFinding ? { onFinding: (f) => onFinding('response', f) } : {});
+    return redactionFilter(state.policy, state.ctx, onFinding ? { onFinding: (f) => onFinding('response', f) } : {}, this.opts.scanBudgetMs);
   }
 
   private state(ctx: RequestContext): RequestState {

@@ -24,3 +24,19 @@ export class PolicyError extends Error {
     super(`invalid redaction policy:\n  - ${problems.join('\n  - ')}`);
   }
 }
+
+/**
+ * A whole-text scan ran past its deadline (RedactionContext.deadline): the text could not be inspected
+ * in time. Random-looking tokens (keys, hashes, base64) are the costly shape: a megabyte of them takes
+ * 0.5-3 s to scan where prose takes ~12 ms, and the guard's event loop serves no other stream
+ * meanwhile. The caller fails closed with guard_timeout, a catalogued error, instead of letting Envoy's
+ * message_timeout answer a bare 5xx for this request and for every stream stalled behind it.
+ */
+export class ScanBudgetExceeded extends Error {
+  override name = 'ScanBudgetExceeded';
+  readonly code = 'guard_timeout' as const;
+
+  constructor(readonly textBytes: number) {
+    super(`redaction scan of a ${textBytes}-byte text ran past its deadline`);
+  }
+}

@@ -4,21 +4,28 @@
 //  - tokenize masks: a value the model produced is not the caller's to have restored, and a token the
 //    caller cannot map back would be noise;
 //  - block stops the reply (ResponseBlockedError), since the request was already answered upstream.
+import { performance } from 'node:perf_hooks';
 import type { FilterFinding, ResponseTextFilter } from '../pipeline/guard.js';
 import { maskText } from './actions.js';
 import { ResponseBlockedError } from './errors.js';
 import { TOKEN_RECOGNIZER_ID, type CompiledPolicy } from './policy.js';
 import { requestReplacement, type RedactedFinding, type RedactionContext } from './redact-text.js';
+import type { Scanner } from './scanner.js';
 
 export interface RedactionFilterHooks {
   /** Called once per finding emitted (for metrics and logs: entity, recognizer, action; no value). */
   readonly onFinding?: (f: RedactedFinding) => void;
 }
 
-export function redactionFilter(policy: CompiledPolicy, ctx: RedactionContext, hooks: RedactionFilterHooks = {}): ResponseTextFilter {
+/**
+ * `scanBudgetMs` bounds each whole-text scan (a non-streamed reply's text, a stream's final channel):
+ * past it the scan throws ScanBudgetExceeded. Streaming windows are small and need no bound.
+ */
+export function redactionFilter(policy: CompiledPolicy, ctx: RedactionContext, hooks: RedactionFilterHooks = {}, scanBudgetMs?: number): ResponseTextFilter {
   const vault = ctx.vault;
+  const scanner = vault ? policy.responseScanner : policy.scanner;
   return {
-    scanner: vault ? policy.responseScanner : policy.scanner,
+    scanner: scanBudgetMs === undefined ? scanner : budgeted(scanner, scanBudgetMs),
     replace({ finding, value }: FilterFinding): string | null {
       if (finding.recognizer === TOKEN_RECOGNIZER_ID) {
         // Unknown tokens (another conversation's, expired, made up by the model) stay as they are.
@@ -38,4 +45,9 @@ export function redactionFilter(policy: CompiledPolicy, ctx: RedactionContext, h
       return unknown.length > 0 ? vault.load(unknown.map((i) => i.value)) : undefined;
     },
   };
+}
+
+/** The scanner, with every whole-text scan given `budgetMs` from its start (or less, if the caller's deadline is sooner). */
+function budgeted(scanner: Scanner, budgetMs: number): Scanner {
+  return { ...scanner, scan: (text, deadline = Infinity) => scanner.scan(text, Math.min(deadline, performance.now() + budgetMs)) };
 }

@@ -11,6 +11,11 @@ export interface RedactionContext {
   readonly keys: TenantKeys;
   /** Needed by tokenize; without one, tokenize falls back to mask. */
   readonly vault?: TokenVault;
+  /**
+   * performance.now() milliseconds after which a scan throws ScanBudgetExceeded (errors.ts): one
+   * deadline for every text of a request. None: no limit.
+   */
+  readonly deadline?: number;
 }
 
 /** What was found and done; never the value. */
@@ -62,7 +67,7 @@ function apply(text: string, findings: readonly Finding[], policy: CompiledPolic
 
 export function redactText(text: string, policy: CompiledPolicy, ctx: RedactionContext): RedactResult {
   if (text.length === 0) return { text, findings: [], blocked: false };
-  return apply(text, policy.scanner.scan(text), policy, ctx);
+  return apply(text, policy.scanner.scan(text, ctx.deadline), policy, ctx);
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -27,6 +27,7 @@ import { isAscii } from 'node:buffer';
 import { performance } from 'node:perf_hooks';
 import RE2 from 're2';
 import { escapeRe2, re2 } from '../util/re2.js';
+import { ScanBudgetExceeded } from './errors.js';
 import { alignBack, alignForward, OffsetMap } from './offsets.js';
 import { parsePattern, type Node } from './regex-ast.js';
 import { patternHead } from './regex-prefix.js';
@@ -824,8 +825,13 @@ export class Engine {
     this.contextUnits = compiled.reduce((m, c) => Math.max(m, c.contextWindow), DEFAULT_CONTEXT_WINDOW);
   }
 
-  /** Findings (unresolved) and raw spans of matches whose value starts in [from, until) of `text`. */
-  run(text: string, from: number, until: number, spans: boolean): WindowScan {
+  /**
+   * Findings (unresolved) and raw spans of matches whose value starts in [from, until) of `text`.
+   * `deadline` (performance.now() milliseconds): past it, the scan throws ScanBudgetExceeded. It is
+   * checked before every Set call (a segment of a few KB) and every recognizer pass, so a scan stops at
+   * most one pass late (the costliest pass over a megabyte of random tokens: ~0.25 s).
+   */
+  run(text: string, from: number, until: number, spans: boolean, deadline = Infinity): WindowScan {
     const buf = utf8(text);
     const map = new OffsetMap(buf, text.length);
     const run: Run = {
@@ -841,7 +847,7 @@ export class Engine {
     // (interleaved, every pass ran ~1.6x slower), and a recognizer needed in most segments (IPv4 in
     // logs) makes one call, not one per segment.
     const mode = spans ? this.stream : this.scan;
-    const seen = this.locate(run, fromB, untilB, mode);
+    const seen = this.locate(run, fromB, untilB, mode, deadline);
     // The recognizers woken up, each once, in their order.
     let prev = -1;
     for (const id of seen.touched.sort((a, b) => a - b)) {
@@ -854,10 +860,12 @@ export class Engine {
       if (ranges === undefined) continue;
       if (need === (BY_KEYWORD | BY_PATTERN)) ranges = intersect(byPattern!, ranges);
       if (!spans) ranges = widen(ranges, buf, fromB); // (a stream's ranges start where they did before)
+      if (deadline !== Infinity && performance.now() > deadline) throw new ScanBudgetExceeded(buf.length);
       for (let k = 0; k < ranges.length; k += 2) this.matchAll(this.compiled[id]!, ranges[k]!, ranges[k + 1]!, run);
     }
     if (mode.wholeIds.length > 0) {
       for (const k of mode.wholeSet.match(buf.subarray(alignForward(buf, Math.max(0, fromB - VIEW_LOOKBEHIND))))) {
+        if (deadline !== Infinity && performance.now() > deadline) throw new ScanBudgetExceeded(buf.length);
         this.matchAll(this.compiled[mode.wholeIds[k]!]!, fromB, untilB, run);
       }
     }
@@ -870,13 +878,14 @@ export class Engine {
    * segment (its first `overlap` characters lie in the view): the segment joins the recognizer's
    * ranges. A keyword hit is noted with the segment (see keywordRanges for what it means).
    */
-  private locate(run: Run, fromB: number, untilB: number, mode: Mode): Located {
+  private locate(run: Run, fromB: number, untilB: number, mode: Mode, deadline: number): Located {
     const buf = run.buf;
     const n = mode.patternIds.length;
     const seen: Located = {
       byPattern: [], keywordHits: [], starts: [], viewStarts: [], viewEnds: [], reachEnds: [], deferredSeen: undefined, touched: [],
     };
     for (let segStart = fromB, k = 0; segStart < untilB; k++) {
+      if (deadline !== Infinity && performance.now() > deadline) throw new ScanBudgetExceeded(buf.length);
       const segEnd = segmentEnd(buf, segStart, segStart + mode.segmentBytes, untilB);
       // The view reaches back over the longest context window (keywords may sit just before a value).
       const setStart = unitsBack(run, segStart, this.contextUnits);

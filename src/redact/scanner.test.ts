@@ -3,8 +3,13 @@
 // reference that runs every recognizer over the whole string.
 import fc from 'fast-check';
 import RE2 from 're2';
-import { describe, expect, it } from 'vitest';
+import { performance } from 'node:perf_hooks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deriveTenantKeys } from './actions.js';
+import { ScanBudgetExceeded } from './errors.js';
+import { compileRedactionPolicy } from './policy.js';
 import { DEFAULT_RECOGNIZERS } from './recognizers/index.js';
+import { redactText } from './redact-text.js';
 import { groupEndsMatch } from './scan-engine.js';
 import { createScanner, resolveOverlaps } from './scanner.js';
 import { mixedCorpus, prng } from './testing/corpus.js';
@@ -180,5 +185,39 @@ describe('scanWindow (streaming)', () => {
     expect(w.spans.map((s) => text.slice(s.start, s.end))).toContain('4111 1111 1111 1112');
     const all = SCANNER.scanWindow(text, 0, text.length);
     expect(all.findings.map((f) => text.slice(f.start, f.end))).toStrictEqual(['jane.doe@example.com']);
+  });
+});
+
+describe('scan deadline', () => {
+  const text = mixedCorpus(64 << 10, { seed: 5 });
+  const scanner = createScanner(DEFAULT_RECOGNIZERS);
+
+  afterEach(() => { vi.restoreAllMocks(); });
+
+  it('a deadline not reached changes nothing; one already past throws ScanBudgetExceeded', () => {
+    const plain = scanner.scan(text);
+    expect(plain.length).toBeGreaterThan(0);
+    expect(scanner.scan(text, performance.now() + 3_600_000)).toStrictEqual(plain);
+    expect(() => scanner.scan(text, performance.now() - 1)).toThrow(ScanBudgetExceeded);
+    expect(scanner.scan('', performance.now() - 1)).toStrictEqual([]); // nothing to scan, nothing to time
+  });
+
+  it('the deadline is checked as the scan goes, not only at its start', () => {
+    // A clock that stands still for the first reads, then jumps an hour: the scan must notice mid-way.
+    let reads = 0;
+    const start = performance.now();
+    vi.spyOn(performance, 'now').mockImplementation(() => (++reads <= 6 ? start : start + 3_600_000));
+    expect(() => scanner.scan(text, start + 1)).toThrow(ScanBudgetExceeded);
+    expect(reads).toBeGreaterThan(6); // it read the clock again after the first segments, and stopped then
+  });
+
+  it('redactText takes the deadline from its context; the error names the size, never the text', () => {
+    const policy = compileRedactionPolicy({}, DEFAULT_RECOGNIZERS);
+    const keys = deriveTenantKeys('secret', 'tenant');
+    expect(redactText(text, policy, { keys, deadline: performance.now() + 3_600_000 }).findings.length).toBeGreaterThan(0);
+    let err: unknown;
+    try { redactText(text, policy, { keys, deadline: performance.now() - 1 }); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(ScanBudgetExceeded);
+    expect((err as Error).message).toBe(`redaction scan of a ${Buffer.byteLength(text)}-byte text ran past its deadline`);
   });
 });

@@ -9,7 +9,11 @@ import type { Finding, Recognizer } from './types.js';
 export type { Span, WindowScan } from './scan-engine.js';
 
 export interface Scanner {
-  scan(text: string): Finding[];
+  /**
+   * Findings in `text`, non-overlapping, left to right. Past `deadline` (performance.now() ms) it throws
+   * ScanBudgetExceeded (errors.ts) instead.
+   */
+  scan(text: string, deadline?: number): Finding[];
   /** Longest value any recognizer can match (declared maxLength). */
   readonly maxLength: number;
   readonly recognizers: readonly Recognizer[];
@@ -46,9 +50,9 @@ export function createScanner(recognizers: readonly Recognizer[], opts: ScannerO
     maxLength: recognizers.reduce((m, r) => Math.max(m, r.maxLength), 0),
     holdBack: new HoldBack(entries),
     lookbehind,
-    scan(text: string): Finding[] {
+    scan(text: string, deadline?: number): Finding[] {
       if (text.length === 0 || compiled.length === 0) return [];
-      return resolveOverlaps(engine.run(text, 0, text.length, false).findings, order, clip ? { text } : undefined);
+      return resolveOverlaps(engine.run(text, 0, text.length, false, deadline).findings, order, clip ? { text } : undefined);
     },
     scanWindow(text: string, from: number, until: number): WindowScan {
       if (compiled.length === 0 || from >= until) return { findings: [], spans: [] };

@@ -6,13 +6,16 @@ import { BodySendMode } from '../../src/extproc/messages.js';
 import { phraseRecognizers } from '../../src/guards/phrases.js';
 import type { FilterFinding, Guard } from '../../src/pipeline/guard.js';
 import { createScanner } from '../../src/redact/scanner.js';
-import { bodyMutationOf, effectiveBody, metadataOf, msg, mutationOf, sleep, type EnvoySim, type Reply, type SimStream } from './envoy-sim.js';
+import { prng } from '../../src/redact/testing/corpus.js';
+import { bodyMutationOf, effectiveBody, immediateOf, metadataOf, msg, mutationOf, sleep, type EnvoySim, type Reply, type SimStream } from './envoy-sim.js';
 import {
   bodyMessages, chatBody, cutAt, llmRequestHeaders, OPENAI_CHAT, openAiChatJson, openAiChatSse, openAiChatSseFromDeltas, openAiChatText,
   randomChunks, responseHeaders, sseDataPayloads,
 } from './fixtures.js';
 import { withGuards } from './guards.js';
 import { runCases, type SimCase } from './table.js';
+
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /**
  * A guard whose response filter masks SLOW only once a 20 ms `prepare` has seen that finding (a
@@ -156,6 +159,28 @@ const cases: SimCase[] = [
       const parsed = JSON.parse(body.toString('utf8')) as { choices: { message: { content: string } }[] };
       expect(parsed.choices[0]?.message.content).toContain('Echo: The [REDACTED] of France');
       expect(mutationOf(r).set['content-length']).toBe(String(body.length));
+    },
+  },
+  {
+    // A megabyte of random tokens takes the default recognizers seconds; the guard must not stall every
+    // stream that long. ~200 KB of them takes well over 100 ms (also on a warm, idle machine): far past
+    // a 20 ms budget, while the short prompt takes well under a millisecond.
+    name: '3c. a JSON reply whose scan runs past guards.redaction.scanBudgetMs: 504 guard_timeout, nothing passes',
+    sim: { yaml: 'guards:\n  redaction:\n    scanBudgetMs: 20\n' },
+    async script(sim) {
+      const s = await allowedRequest(sim);
+      await s.send(responseHeaders('application/json'));
+      const rand = prng(11);
+      const token = (n: number): string => Array.from({ length: n }, () => B64URL[Math.floor(rand() * 64)]).join('');
+      const records: unknown[] = [];
+      for (let size = 0; size < 200_000; size += 80) records.push({ id: token(24), api_key: token(32) });
+      const reply = { id: 'chatcmpl-1', object: 'chat.completion', model: 'gpt-4o-mini', choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(records) }, finish_reason: 'stop' }] };
+      const r = await s.send(msg.responseBody(Buffer.from(JSON.stringify(reply)), true));
+      const ir = immediateOf(r);
+      expect(ir?.status).toBe(504);
+      expect(ir?.json).toMatchObject({ error: { code: 'guard_timeout', type: 'server_error' } });
+      expect(metadataOf(r)).toMatchObject({ verdict: 'deny', code: 'guard_timeout' });
+      expect(bodyMutationOf(r)).toBeUndefined();
     },
   },
   ...(['gzip', 'br'] as const).map((encoding): SimCase => ({
