@@ -5,6 +5,7 @@ import { describe, expect } from 'vitest';
 import { BodySendMode } from '../../src/extproc/messages.js';
 import { phraseRecognizers } from '../../src/guards/phrases.js';
 import type { FilterFinding, Guard } from '../../src/pipeline/guard.js';
+import { ScanBudgetExceeded } from '../../src/redact/errors.js';
 import { createScanner } from '../../src/redact/scanner.js';
 import { prng } from '../../src/redact/testing/corpus.js';
 import { bodyMutationOf, effectiveBody, immediateOf, metadataOf, msg, mutationOf, sleep, type EnvoySim, type Reply, type SimStream } from './envoy-sim.js';
@@ -16,6 +17,23 @@ import { withGuards } from './guards.js';
 import { runCases, type SimCase } from './table.js';
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** A guard whose response scans run out of time (ScanBudgetExceeded) once the text holds OUT OF TIME. */
+function budgetGuard(): Guard {
+  const scanner = createScanner(phraseRecognizers(['OUT OF TIME']));
+  const late = (text: string): void => { if (text.includes('OUT OF TIME')) throw new ScanBudgetExceeded(text.length); };
+  return {
+    name: 'budget', mode: 'enforce',
+    responseTextFilter: () => ({
+      scanner: {
+        ...scanner,
+        scan: (text, deadline) => { late(text); return scanner.scan(text, deadline); },
+        scanWindow: (text, from, until) => { late(text); return scanner.scanWindow(text, from, until); },
+      },
+      replace: () => '[X]',
+    }),
+  };
+}
 
 /**
  * A guard whose response filter masks SLOW only once a 20 ms `prepare` has seen that finding (a
@@ -111,6 +129,21 @@ const cases: SimCase[] = [
       expect(await sim.metric('guard_verdicts_total', { code: 'upstream_response_invalid' })).toBe(1);
       s.end();
       expect((await s.closed).code).toBe(0);
+    },
+  },
+  {
+    name: '2d. an SSE reply whose scan runs out of time: stopped with a guard_timeout SSE error event, nothing after it',
+    sim: { customize: withGuards(budgetGuard()) },
+    async script(sim) {
+      const input = openAiChatSseFromDeltas(['fine ', 'OUT OF TIME', ' never seen']);
+      const s = await allowedRequest(sim);
+      await s.send(responseHeaders('text/event-stream'));
+      const { replies, output } = await streamChunks(s, cutAt(input, [50, 200, 400]));
+      const payloads = sseDataPayloads(output.toString('utf8'));
+      expect(JSON.parse(payloads.at(-1) as string)).toMatchObject({ error: { code: 'guard_timeout', type: 'server_error' } });
+      expect(output.toString('utf8')).not.toContain('OUT OF TIME');
+      expect(output.toString('utf8')).not.toContain('never seen');
+      expect(metadataOf(replies.at(-1) as Reply)).toMatchObject({ verdict: 'deny', code: 'guard_timeout' });
     },
   },
   {
