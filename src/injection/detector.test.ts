@@ -2,7 +2,9 @@
 // threshold), ordinary prompts that mention the trigger words and must stay below it, trust levels,
 // and properties (never throws, score in [0,1], adding an attack raises the score).
 import fc from 'fast-check';
+import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../util/prng.js';
 import { DEFAULT_THRESHOLD, DEFAULT_UNTRUSTED_THRESHOLD, detectInjection } from './detector.js';
 
 const user = (t: string) => detectInjection(t, 'user');
@@ -90,6 +92,35 @@ describe('detectInjection: ordinary prompts stay below the threshold', () => {
     'Write the function and do not include comments in the code, please.',
   ])('%s', (text) => {
     expect(user(text).score).toBeLessThan(DEFAULT_THRESHOLD);
+  });
+
+  it('encoded data is not token soup: pasted base64 blobs (wrapped at 76 and 64 columns), base64url and hex', () => {
+    const rand = mulberry32(21);
+    const pick = (alphabet: string, n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const wrapped = (chars: number, width: number): string => (pick(B64, chars).match(new RE2(`.{1,${width}}`, 'gu')) ?? []).join('\n');
+    // Pure data: also in untrusted content (a tool result, a retrieved file).
+    const data = [
+      `${wrapped(2_000, 76)}==`,
+      wrapped(50_000, 76),
+      `ids: ${Array.from({ length: 200 }, () => pick(`${B64.slice(0, 62)}-_`, 32)).join(' ')}`,
+      `hashes: ${Array.from({ length: 200 }, () => pick('0123456789abcdef', 40)).join('\n')}`,
+    ];
+    // A user's question about pasted data (in untrusted content a question to the reader is a signal of its own).
+    const asked = [
+      `Can you tell me what file this is?\n${wrapped(2_000, 76)}==`,
+      `-----BEGIN CERTIFICATE-----\n${wrapped(1_200, 64)}\n-----END CERTIFICATE-----\nWhy does this certificate fail to load?`,
+    ];
+    for (const text of [...data, ...asked]) {
+      const r = user(text);
+      expect(r.signals, text.slice(0, 40)).not.toContain('adversarial_suffix');
+      expect(r.score, text.slice(0, 40)).toBeLessThan(DEFAULT_THRESHOLD);
+    }
+    for (const text of data) {
+      const r = detectInjection(text, 'untrusted');
+      expect(r.signals, text.slice(0, 40)).not.toContain('adversarial_suffix');
+      expect(r.score, text.slice(0, 40)).toBeLessThan(DEFAULT_UNTRUSTED_THRESHOLD);
+    }
   });
 
   it('scores a plain long document low', () => {

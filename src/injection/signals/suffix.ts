@@ -42,6 +42,24 @@ function codeLike(core: string): boolean {
   return dotted;
 }
 
+/** Shortest run of base64/base64url/hex characters that is encoded data rather than words. */
+const ENCODED_MIN = 20;
+
+/**
+ * Base64, base64url, hex and token runs: a line of an encoded file, a certificate, a key or an id.
+ * Random base64 has `+` and case flips everywhere, yet it is data, not optimiser output, which is
+ * made of word pieces and punctuation base64 never holds (`]( ** "\ !--`). Without this a pasted
+ * base64 blob, wrapped at 76 columns, scored as an adversarial suffix (0.78 at 2 KB).
+ */
+function encodedRun(core: string): boolean {
+  if (core.length < ENCODED_MIN) return false;
+  for (let i = 0; i < core.length; i++) {
+    const c = core.charCodeAt(i);
+    if (!(isUpper(c) || isLower(c) || isDigit(c) || c === 0x2b || c === 0x2f || c === 0x3d || c === 0x5f || c === 0x2d)) return false;
+  }
+  return true;
+}
+
 /** A token is soup when symbols are wedged INSIDE it, or its case flips mid-word ("similarlyNow"). */
 export function isSoupToken(tok: string): boolean {
   let a = 0, b = tok.length;
@@ -49,7 +67,7 @@ export function isSoupToken(tok: string): boolean {
   while (b > a && EDGE_PUNCT.includes(tok[b - 1] as string)) b--;
   const core = tok.slice(a, b);
   // Punctuation-only tokens (">>>", "|1|", "+") are table, prompt and operator syntax, not soup.
-  if (core.length === 0) return false;
+  if (core.length === 0 || encodedRun(core)) return false;
   let letters = 0, symbols = 0, flips = 0;
   for (let i = 0; i < core.length; i++) {
     const c = core.charCodeAt(i);
