@@ -34,3 +34,16 @@ export const BOUNDARY = re2(
   '|"role" ?: ?"(?:system|assistant|developer|tool)"',
   'gu',
 );
+
+/**
+ * PEM and PGP armor lines (RFC 7468, RFC 4880) of public material and keys: `-----BEGIN CERTIFICATE-----`
+ * matches BOUNDARY's dash alternative, yet it opens or closes a certificate, not the prompt. Each such
+ * line takes one boundary count back, so a pasted certificate chain (six armor lines) is not a
+ * prompt-boundary attack. Only real labels: `-----END SYSTEM PROMPT-----` and `-----BEGIN SYSTEM
+ * MESSAGE-----` stay boundaries. (The view is lower-cased.)
+ */
+export const PEM_ARMOR = re2(
+  '-{5}(?:begin|end) (?:[a-z0-9]{1,12} ){0,2}(?:certificate(?: request)?|x509 crl|crl|public key(?: block)?|private key(?: block)?|' +
+  'pgp (?:signed )?message|pgp signature|pkcs7|cms|(?:dh|ec|dsa) parameters)-{5}',
+  'gu',
+);

@@ -11,7 +11,7 @@ import { compilePack, stopwordIndex, stopwordKey, type CompiledPack, type Family
 import { LANG_PACKS } from '../lang/index.js';
 import type { LangPack } from '../lang/types.js';
 import { PLACEHOLDER, TRAILING_SPEAKER } from './data-anomaly.js';
-import { BOUNDARY, ROLE_HEADER, TEMPLATE_TOKEN } from './delimiters.js';
+import { BOUNDARY, PEM_ARMOR, ROLE_HEADER, TEMPLATE_TOKEN } from './delimiters.js';
 import { IMAGE_OR_DATA_LINK, IMAGE_WITH_DATA, PROMOTE_URL, SEND_TO_URL } from './exfil.js';
 import type { Counts, SignalId } from './ids.js';
 import { ACT_ON_RESULT, CONCATENATION, STRING_ASSIGNMENT } from './split.js';
@@ -203,6 +203,8 @@ function scanStructure(buf: Buffer, into: Counts): void {
       local[id] = id === 'trailing_speaker' || id === 'reads_local' || id === 'sends_remote' ? countMatches(re, buf) : countInSpans(re, buf, spans);
     }
   }
+  // Armor lines of certificates and keys match the boundary expression too; they are not boundaries.
+  if ((local.boundary ?? 0) > 0) local.boundary = Math.max(0, (local.boundary ?? 0) - countMatches(PEM_ARMOR, buf));
   for (const id of ['template_token', 'role_header', 'boundary', 'tool_call_shape', 'exfil_image', 'exfil_link', 'send_to_url', 'promote_url', 'call_tool', 'dangerous_code'] as const) {
     into[id] += local[id] ?? 0;
   }
