@@ -33,6 +33,7 @@ function codeLike(core: string): boolean {
   const first = core.charCodeAt(0);
   if (first === 0x23 || first === 0x40 || first === 0x24) return true; // #tag @handle $var
   if (core.includes(':') && !core.startsWith(':')) return true; // key:value, host:port
+  if (subscript(core) || escapeLiteral(core)) return true;
   // dotted identifiers: letters, digits, underscores and dots only
   let dotted = core.includes('.');
   for (let i = 0; i < core.length && dotted; i++) {
@@ -57,6 +58,27 @@ function encodedRun(core: string): boolean {
     const c = core.charCodeAt(i);
     if (!(isUpper(c) || isLower(c) || isDigit(c) || c === 0x2b || c === 0x2f || c === 0x3d || c === 0x5f || c === 0x2d)) return false;
   }
+  return true;
+}
+
+/**
+ * An identifier indexed or sliced: `self[key]`, `data[0][i+1:]`, `msg['Content-Type']`. (`core` has lost
+ * its edge punctuation: `self[key`.)
+ */
+function subscript(core: string): boolean {
+  const open = core.indexOf('[');
+  if (open < 1) return false;
+  for (let i = 0; i < open; i++) {
+    const c = core.charCodeAt(i);
+    if (!(isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2e)) return false;
+  }
+  return true;
+}
+
+/** Escape sequences only, the inside of a string literal such as `'\n'` or `"\r\n"` (quotes already stripped). */
+function escapeLiteral(core: string): boolean {
+  if (core.length < 2 || core.length % 2 !== 0) return false;
+  for (let i = 0; i < core.length; i += 2) if (core[i] !== '\\') return false;
   return true;
 }
 
@@ -118,6 +140,12 @@ function nextFence(text: string, from: number, to: number): number {
   return i < 0 || i >= to ? to : i;
 }
 
+/** A line starting with two spaces or a tab: a code block's body, a nested list's continuation. */
+function indented(text: string, i: number, to: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 9 || (c === 32 && i + 1 < to && text.charCodeAt(i + 1) === 32);
+}
+
 function density(text: string, from: number, to: number): number {
   // One pass over the code units. Per token we only track whether anything could make it soup (a
   // symbol wedged inside, or a lower-to-upper case flip); only such tokens are sliced and examined.
@@ -125,6 +153,7 @@ function density(text: string, from: number, to: number): number {
   let tokens = 0, sum = 0, best = 0;
   let start = -1, suspicious = false, lower = 0;
   let fence = nextFence(text, from, to);
+  let lineStart = from;
   const push = (soup: number): void => {
     const slot = tokens % WINDOW;
     sum += soup - (ring[slot] as number);
@@ -145,6 +174,15 @@ function density(text: string, from: number, to: number): number {
       continue;
     }
     const c = i < to ? text.charCodeAt(i) : 32;
+    if (i === lineStart && indented(text, i, to)) {
+      // Indented lines are code (or quoted material), dense in symbols by nature: skipped like fences.
+      if (start >= 0) endToken(i);
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 || nl >= to ? to : nl;
+      lineStart = i + 1;
+      continue;
+    }
+    if (c === 10) lineStart = i + 1;
     if (c === 32 || c === 10 || c === 9 || c === 13) {
       if (start >= 0) endToken(i);
       continue;
