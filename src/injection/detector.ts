@@ -7,6 +7,7 @@ import { emptyCounts, SIGNALS, type Counts, type SignalId } from './signals/ids.
 import { countMatches, PERSONA_ACRONYM, scanView } from './signals/scan.js';
 import { instructionsInTables, questionLines, taskLines } from './signals/data-anomaly.js';
 import { bareSecret, characterSheet, completionBait, identityOpener } from './signals/persona.js';
+import { discountCodeNoise, isCodeDocument } from './signals/code-document.js';
 import { SUFFIX_DENSITY, suffixDensity } from './signals/suffix.js';
 
 export type { Trust } from './score.js';
@@ -48,7 +49,10 @@ const SETTLED_LOGIT = 6;
 export function collectEvidence(norm: NormalizedText, trust: Trust): Counts {
   const counts = emptyCounts();
   const directives = trust === 'untrusted';
-  const settled = (c: Counts): boolean => logit(c, norm.signals, trust, norm.view.length) >= SETTLED_LOGIT;
+  // A user message that is mostly code: the cues code produces by itself are dropped at the end (see
+  // code-document.ts), so none of them may settle the verdict early.
+  const code = trust === 'user' && isCodeDocument(norm.plain);
+  const settled = (c: Counts): boolean => !code && logit(c, norm.signals, trust, norm.view.length) >= SETTLED_LOGIT;
   scanView(norm.view, counts, directives, settled);
   if (settled(counts)) return counts;
   counts.persona_acronym += countMatches(PERSONA_ACRONYM, norm.plain, 2);
@@ -66,6 +70,7 @@ export function collectEvidence(norm: NormalizedText, trust: Trust): Counts {
   const density = suffixDensity(norm.plain);
   if (density >= SUFFIX_DENSITY) counts.adversarial_suffix += density >= 0.5 ? 2 : 1;
   scanPayloads(norm, counts, directives);
+  if (code) discountCodeNoise(counts);
   return counts;
 }
 
