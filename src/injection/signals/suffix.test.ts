@@ -12,6 +12,7 @@ describe('isSoupToken', () => {
   it.each([
     'self[key]', 'data[0][i+1:]', "msg['Content-Type']", 'self.field[self.pos]', 'res[-1].strip()', // subscripts
     "'\\n'", '"\\r\\n"', "'\\\\',", // string literals of escapes
+    'Promise<void>', 'ClientReadableStream<ResponseType>;', 'Map<string,', // generic types
     'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun', // base64
     'eyJhbGciOiJIUzI1NiJ9-abc_DEF', 'hello', 'well-known', 'e.g.,', 'os.path.join(a,b)',
   ])('not soup: %s', (tok) => {

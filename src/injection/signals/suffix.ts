@@ -33,7 +33,7 @@ function codeLike(core: string): boolean {
   const first = core.charCodeAt(0);
   if (first === 0x23 || first === 0x40 || first === 0x24) return true; // #tag @handle $var
   if (core.includes(':') && !core.startsWith(':')) return true; // key:value, host:port
-  if (subscript(core) || escapeLiteral(core)) return true;
+  if (subscript(core) || generic(core) || escapeLiteral(core)) return true;
   // dotted identifiers: letters, digits, underscores and dots only
   let dotted = core.includes('.');
   for (let i = 0; i < core.length && dotted; i++) {
@@ -71,6 +71,17 @@ function subscript(core: string): boolean {
   for (let i = 0; i < open; i++) {
     const c = core.charCodeAt(i);
     if (!(isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2e)) return false;
+  }
+  return true;
+}
+
+/** A generic type: `Promise<void>`, `Map<string, number[]>` (`core` has lost its closing `>`). */
+function generic(core: string): boolean {
+  const open = core.indexOf('<');
+  if (open < 1) return false;
+  for (let i = 0; i < open; i++) {
+    const c = core.charCodeAt(i);
+    if (!(isLetter(c) || isDigit(c) || c === 0x5f || c === 0x24 || c === 0x2e)) return false;
   }
   return true;
 }
