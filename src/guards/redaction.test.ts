@@ -152,6 +152,17 @@ describe('RedactionGuard, scan budget', () => {
     vi.spyOn(performance, 'now').mockImplementation(() => (++reads === 1 ? t0 : t0 + 3_600_000));
     expect(() => filter.scanner.scan('mail jane.doe@example.com')).toThrow(ScanBudgetExceeded);
   });
+
+  it('the reply filter bounds each streaming window by the same budget (one SSE event may carry a megabyte)', () => {
+    const g = guard({ scanBudgetMs: 50 });
+    const filter = g.responseTextFilter(ctx())!;
+    const text = 'mail jane.doe@example.com';
+    expect(filter.scanner.scanWindow(text, 0, text.length).findings.length).toBe(1);
+    const t0 = performance.now();
+    let reads = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (++reads === 1 ? t0 : t0 + 3_600_000));
+    expect(() => filter.scanner.scanWindow(text, 0, text.length)).toThrow(ScanBudgetExceeded);
+  });
 });
 
 describe('RedactionGuard, clean-text memory (resent conversation turns are not rescanned)', () => {

@@ -41,8 +41,9 @@ export const redactionGuardConfigSchema = z.strictObject({
   /** Name of the environment variable holding the HMAC service secret (never the secret itself). */
   secretEnv: z.string().default('GUARD_REDACTION_SECRET'),
   /**
-   * Time the scans of one request's texts (together), or of one non-streamed reply, may take; past it
-   * the request fails closed with guard_timeout. Prose scans at ~80 MB/s, but random-looking tokens
+   * Time the scans of one request's texts (together), of one non-streamed reply, or of one streaming
+   * window may take; past it the request fails closed with guard_timeout (a stream stops with an SSE
+   * error event). Prose scans at ~80 MB/s, but random-looking tokens
    * (keys, hashes, base64) at 0.3-2 MB/s, and the guard serves no other stream while it scans. Keep it
    * well inside Envoy's message_timeout (1 s in envoy/envoy.yaml): a scan stops at most one recognizer
    * pass late (~0.25 s for a megabyte of random tokens).

@@ -18,8 +18,9 @@ export interface RedactionFilterHooks {
 }
 
 /**
- * `scanBudgetMs` bounds each whole-text scan (a non-streamed reply's text, a stream's final channel):
- * past it the scan throws ScanBudgetExceeded. Streaming windows are small and need no bound.
+ * `scanBudgetMs` bounds each scan: a non-streamed reply's text, a stream's final channel, and each
+ * streaming window (usually a few KB, but one SSE event may carry up to limits.maxSseEventBytes of
+ * text). Past it the scan throws ScanBudgetExceeded.
  */
 export function redactionFilter(policy: CompiledPolicy, ctx: RedactionContext, hooks: RedactionFilterHooks = {}, scanBudgetMs?: number): ResponseTextFilter {
   const vault = ctx.vault;
@@ -47,7 +48,11 @@ export function redactionFilter(policy: CompiledPolicy, ctx: RedactionContext, h
   };
 }
 
-/** The scanner, with every whole-text scan given `budgetMs` from its start (or less, if the caller's deadline is sooner). */
+/** The scanner, with every scan given `budgetMs` from its start (or less, if the caller's deadline is sooner). */
 function budgeted(scanner: Scanner, budgetMs: number): Scanner {
-  return { ...scanner, scan: (text, deadline = Infinity) => scanner.scan(text, Math.min(deadline, performance.now() + budgetMs)) };
+  return {
+    ...scanner,
+    scan: (text, deadline = Infinity) => scanner.scan(text, Math.min(deadline, performance.now() + budgetMs)),
+    scanWindow: (text, from, until, deadline = Infinity) => scanner.scanWindow(text, from, until, Math.min(deadline, performance.now() + budgetMs)),
+  };
 }

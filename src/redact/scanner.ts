@@ -21,8 +21,11 @@ export interface Scanner {
   readonly holdBack: HoldBack;
   /** Streaming: characters before a window's start that matches need (context words, word boundaries). */
   readonly lookbehind: number;
-  /** Streaming: findings and raw spans of matches whose value starts in [from, until) of `text`. */
-  scanWindow(text: string, from: number, until: number): WindowScan;
+  /**
+   * Streaming: findings and raw spans of matches whose value starts in [from, until) of `text`. Past
+   * `deadline` it throws ScanBudgetExceeded, as scan() does.
+   */
+  scanWindow(text: string, from: number, until: number, deadline?: number): WindowScan;
   /** Streaming: the overlap rule of scan() applied to findings from scanWindow() over `text`. */
   resolve(findings: Finding[], text: string): Finding[];
 }
@@ -54,9 +57,9 @@ export function createScanner(recognizers: readonly Recognizer[], opts: ScannerO
       if (text.length === 0 || compiled.length === 0) return [];
       return resolveOverlaps(engine.run(text, 0, text.length, false, deadline).findings, order, clip ? { text } : undefined);
     },
-    scanWindow(text: string, from: number, until: number): WindowScan {
+    scanWindow(text: string, from: number, until: number, deadline?: number): WindowScan {
       if (compiled.length === 0 || from >= until) return { findings: [], spans: [] };
-      return engine.run(text, from, until, true);
+      return engine.run(text, from, until, true, deadline);
     },
     resolve: (findings, text) => resolveOverlaps(findings, order, clip ? { text } : undefined),
   };

@@ -147,6 +147,26 @@ const cases: SimCase[] = [
     },
   },
   {
+    // One event may carry up to limits.maxSseEventBytes of text: ~200 KB of random key lines in one
+    // delta takes the default recognizers well over 100 ms, far past a 20 ms budget.
+    name: '2e. one SSE event whose scan runs past guards.redaction.scanBudgetMs: stopped with a guard_timeout error event',
+    sim: { yaml: 'guards:\n  redaction:\n    scanBudgetMs: 20\n' },
+    async script(sim) {
+      const rand = prng(12);
+      const lines: string[] = [];
+      for (let i = 0; i < 2600; i++) lines.push(`key_${i} = ${Array.from({ length: 72 }, () => B64URL[Math.floor(rand() * 64)]).join('')}`);
+      const input = openAiChatSseFromDeltas(['Here are the keys:\n', lines.join('\n'), ' never seen']);
+      const s = await allowedRequest(sim);
+      await s.send(responseHeaders('text/event-stream'));
+      const { replies, output } = await streamChunks(s, [input]);
+      const payloads = sseDataPayloads(output.toString('utf8'));
+      expect(JSON.parse(payloads.at(-1) as string)).toMatchObject({ error: { code: 'guard_timeout', type: 'server_error' } });
+      expect(output.toString('utf8')).not.toContain('key_1 = ');
+      expect(output.toString('utf8')).not.toContain('never seen');
+      expect(metadataOf(replies.at(-1) as Reply)).toMatchObject({ verdict: 'deny', code: 'guard_timeout' });
+    },
+  },
+  {
     name: '3. masked phrase in an SSE stream: [REDACTED] in the output, which still parses as SSE with valid JSON',
     sim: { yaml: "guards:\n  phrases:\n    mask: ['secret sauce']\n" },
     async script(sim) {
