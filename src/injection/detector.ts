@@ -8,6 +8,7 @@ import { countMatches, PERSONA_ACRONYM, scanView } from './signals/scan.js';
 import { instructionsInTables, questionLines, taskLines } from './signals/data-anomaly.js';
 import { bareSecret, characterSheet, completionBait, identityOpener } from './signals/persona.js';
 import { discountCodeNoise, isCodeDocument } from './signals/code-document.js';
+import { IMAGE_WITH_NAMED_SLOT } from './signals/exfil.js';
 import { SUFFIX_DENSITY, suffixDensity } from './signals/suffix.js';
 
 export type { Trust } from './score.js';
@@ -56,6 +57,7 @@ export function collectEvidence(norm: NormalizedText, trust: Trust): Counts {
   scanView(norm.view, counts, directives, settled);
   if (settled(counts)) return counts;
   counts.persona_acronym += countMatches(PERSONA_ACRONYM, norm.plain, 2);
+  counts.exfil_image += countMatches(IMAGE_WITH_NAMED_SLOT, norm.plain, 2);
   counts.persona += identityOpener(norm.plain);
   // A rule sheet only matters next to a persona or the moves that come with one: skip the pass otherwise.
   if (counts.persona + counts.unrestricted + counts.refusal_suppression + counts.addressed_to_model + counts.context_switch > 0) {

@@ -5,12 +5,24 @@
 import { re2 } from '../../util/re2.js';
 
 const URL_HEAD = '(?:https?:)?//[^\\s)"\'>]';
-/** Markdown or HTML image whose URL carries a query string or a fill-in placeholder. */
+/**
+ * A query value left for the model to fill: empty (`?q=)`, `?q=&`) or a placeholder (`{data}`, `[data]`,
+ * `<secret>`, `%s`, `$x`). Fixed values (`?style=flat`, `?branch=main`, `?token=q3f8npuwyz`) are what
+ * README badges carry, by the dozen. (The view is lower-cased: `?q=SUMMARY` reads as a fixed value.)
+ */
+const FILL_IN = `(?:[)&\\s"'>]|$|\\{|\\[|<|%s|\\$)`;
+/** Markdown or HTML image whose URL leaves a query value or a placeholder for the model to fill. */
 export const IMAGE_WITH_DATA = re2(
-  `!\\[[^\\]\\n]*\\]\\( ?${URL_HEAD}+(?:\\?[^\\s)]*=|\\{|\\[|<|%s|\\$\\{?)` +
-  `|<img[^>]*src ?= ?["']?${URL_HEAD}+(?:\\?[^\\s"'>]*=|\\{|\\$\\{?)`,
+  `!\\[[^\\]\\n]*\\]\\( ?${URL_HEAD}+(?:\\?[^\\s)]*=${FILL_IN}|\\{|\\[|<|%s|\\$\\{?)` +
+  `|<img[^>]*src ?= ?["']?${URL_HEAD}+(?:\\?[^\\s"'>]*=${FILL_IN}|\\{|\\$\\{?)`,
   'gu',
 );
+
+/**
+ * Read on the cased text: an image URL whose query value is a capitalised name for the model to
+ * replace (`?d=SUMMARY`, `?q=USER_DATA`). Digits rule out badge tokens (`?token=Q3F8NPUWYZ`).
+ */
+export const IMAGE_WITH_NAMED_SLOT = re2(`!\\[[^\\]\\n]*\\]\\( ?${URL_HEAD}+\\?[^\\s)]*=[A-Z][A-Z_]{2,}(?:[)&\\s]|$)`, 'gu');
 
 /** Any external image, and links whose query is a placeholder to be filled with conversation data. */
 export const IMAGE_OR_DATA_LINK = re2(
