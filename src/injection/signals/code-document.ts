@@ -31,7 +31,7 @@ const KEYWORDS = new Set([
   'def', 'class', 'import', 'from', 'return', 'if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'raise',
   'const', 'let', 'var', 'function', 'export', 'public', 'private', 'protected', 'static', 'fn', 'func', 'package', 'async',
   'await', 'yield', 'pass', 'break', 'continue', 'switch', 'case', 'namespace', 'using', 'struct', 'enum', 'interface', 'impl',
-  'pub', 'use', 'mod', '#include', '#define', '#if', '#endif',
+  'pub', 'use', 'mod', '#include', '#define', '#if', '#endif', 'declare', 'type',
 ]);
 
 /**
@@ -49,8 +49,13 @@ function firstWord(line: string): string {
   return line.slice(0, end);
 }
 
+/** The line opens with a statement keyword of a common language (`export {`, `def `, `const `). */
+export function opensStatement(line: string): boolean {
+  return KEYWORDS.has(firstWord(line));
+}
+
 function statement(line: string): boolean {
-  if (KEYWORDS.has(firstWord(line)) || line.startsWith('@')) return true;
+  if (opensStatement(line) || line.startsWith('@')) return true;
   // (Most prose lines hold neither character: no regex for them.)
   return (line.includes('=') || line.includes('(')) && ASSIGNMENT_OR_CALL.test(line);
 }

@@ -31,6 +31,17 @@ describe('suffixDensity', () => {
     expect(suffixDensity(`Here is the output of my program:\n\`\`\`\n${GCG}\n\`\`\`\n`)).toBe(0);
   });
 
+  it('statement lines are code: an export list of camelCase names does not count as soup', () => {
+    const exports = [
+      'export { deepPartial, globalRegistry, treeifyError, prettifyError, formatError, flattenError } from "./errors.js";',
+      'export { TimePrecision, toJSONSchema, withParser, isoDateTime, isoDate, isoTime, isoDuration } from "./iso.js";',
+      'import { ClientReadableStream, ServerUnaryCall, StatusObject, ObjectReadable } from "./call";',
+    ].join('\n');
+    expect(suffixDensity(exports)).toBeLessThan(SUFFIX_DENSITY);
+    // The same names as bare prose-like tokens are still case-flip soup (the cue GCG output gives).
+    expect(suffixDensity(exports.replaceAll('export ', 'then ').replaceAll('import ', 'then '))).toBeGreaterThanOrEqual(SUFFIX_DENSITY);
+  });
+
   it('pasted code with subscripts, escapes and CamelCase names stays under the threshold', () => {
     const code = [
       'Why does this raise on the second call?',

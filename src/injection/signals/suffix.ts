@@ -4,6 +4,7 @@
 // symbols, so fenced code is skipped and identifier-like tokens (calls, paths, dotted names, key: value)
 // do not count as soup.
 import { re2 } from '../../util/re2.js';
+import { opensStatement } from './code-document.js';
 
 const WINDOW = 12;
 /** Share of soup tokens in the densest window that marks an adversarial suffix. */
@@ -151,6 +152,13 @@ function nextFence(text: string, from: number, to: number): number {
   return i < 0 || i >= to ? to : i;
 }
 
+/** A line opening with a statement keyword (`export`, `import`, `const`, `def`, ...). */
+function codeStatement(text: string, i: number, to: number): boolean {
+  let end = text.indexOf('\n', i);
+  if (end < 0 || end > to) end = to;
+  return opensStatement(text.slice(i, Math.min(end, i + 40)));
+}
+
 /** A line starting with two spaces or a tab: a code block's body, a nested list's continuation. */
 function indented(text: string, i: number, to: number): boolean {
   const c = text.charCodeAt(i);
@@ -172,8 +180,10 @@ function density(text: string, from: number, to: number): number {
     tokens++;
     if (sum > best) best = sum;
   };
+  // Tokens of a statement line (`export { deepPartial, treeifyError } from ...`) count, as plain words.
+  let statementLine = false;
   const endToken = (i: number): void => {
-    push(suspicious && isSoupToken(text.slice(start, i)) ? 1 : 0);
+    push(suspicious && !statementLine && isSoupToken(text.slice(start, i)) ? 1 : 0);
     start = -1;
   };
   for (let i = from; i <= to; i++) {
@@ -185,6 +195,7 @@ function density(text: string, from: number, to: number): number {
       continue;
     }
     const c = i < to ? text.charCodeAt(i) : 32;
+    if (i === lineStart) statementLine = codeStatement(text, i, to);
     if (i === lineStart && indented(text, i, to)) {
       // Indented lines are code (or quoted material), dense in symbols by nature: skipped like fences.
       if (start >= 0) endToken(i);
