@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { evalFile } from '../eval.js';
+import { pastedFilesReport } from './pasted-files.js';
 import { DEFAULT_THRESHOLD, DEFAULT_UNTRUSTED_THRESHOLD, detectInjection, type Trust } from '../../src/injection/detector.js';
 
 interface Row { id: string; text: string; label: 'attack' | 'benign'; source: string; category: string; lang: string }
@@ -19,13 +20,18 @@ interface Scored { row: Row; half: 'tune' | 'check'; flagged: boolean; score: nu
 interface Rates { attacks: number; detected: number; benign: number; flagged: number; tpr: number; fpr: number }
 interface SystemResult { name: string; rows: Scored[]; latency: { mean: number; p50: number; p99: number } }
 
-const USAGE = 'usage: eval injection [--json FILE] [--errors N] [--seed S]';
+const USAGE = 'usage: eval injection [--json FILE] [--errors N] [--seed S] | eval injection --files DIR [--files DIR ...]';
 
-function parseArgs(args: readonly string[]): { json?: string; errors: number; seed: string } {
-  const out: { json?: string; errors: number; seed: string } = { errors: 0, seed: 'injection-v1' };
+function parseArgs(args: readonly string[]): { json?: string; errors: number; seed: string; files: string[] } {
+  const out: { json?: string; errors: number; seed: string; files: string[] } = { errors: 0, seed: 'injection-v1', files: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') out.json = args[++i];
+    else if (a === '--files') {
+      const dir = args[++i];
+      if (!dir) throw new Error(`--files needs a directory\n${USAGE}`);
+      out.files.push(dir);
+    }
     else if (a === '--errors') out.errors = Number(args[++i] ?? 0);
     else if (a === '--seed') out.seed = args[++i] ?? out.seed;
     else throw new Error(`unknown argument ${a}\n${USAGE}`);
@@ -169,6 +175,10 @@ function errors(sys: SystemResult, n: number): string {
 
 export async function run(args: string[]): Promise<void> {
   const opts = parseArgs(args);
+  if (opts.files.length > 0) {
+    process.stdout.write(`${pastedFilesReport(opts.files)}\n`);
+    return;
+  }
   const rows = readFileSync(evalFile('injection_dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
   const userOnly = runOurs(rows, opts.seed, () => 'user', 'ours (all as user)');
   const ctx = runOurs(rows, opts.seed, (r) => (isContextRow(r) ? 'untrusted' : 'user'), 'ours (BIPIA untrusted)');
