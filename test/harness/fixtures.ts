@@ -110,3 +110,22 @@ export function openAiChatText(sse: string): string {
   }
   return text;
 }
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** `length` random base64url characters from a seeded generator (see randomKeyLines). */
+export function randomToken(rand: () => number, length: number): string {
+  return Array.from({ length }, () => BASE64URL[Math.floor(rand() * 64)]).join('');
+}
+
+/**
+ * `count` lines of `key_N = <72 random base64 characters>`: the costliest shape for the redaction scan
+ * (~200 KB for 2,600 lines takes the default recognizers well over 100 ms).
+ */
+export function randomKeyLines(seed: number, count: number): string {
+  const rand = mulberry32(seed);
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) lines.push(`key_${i} = ${Array.from({ length: 72 }, () => BASE64[Math.floor(rand() * 64)]).join('')}`);
+  return lines.join('\n');
+}

@@ -7,16 +7,22 @@ import { phraseRecognizers } from '../../src/guards/phrases.js';
 import type { FilterFinding, Guard } from '../../src/pipeline/guard.js';
 import { ScanBudgetExceeded } from '../../src/redact/errors.js';
 import { createScanner } from '../../src/redact/scanner.js';
-import { prng } from '../../src/redact/testing/corpus.js';
+import { mulberry32 } from '../fixtures/mock-wire.js';
 import { bodyMutationOf, effectiveBody, immediateOf, metadataOf, msg, mutationOf, sleep, type EnvoySim, type Reply, type SimStream } from './envoy-sim.js';
 import {
   bodyMessages, chatBody, cutAt, llmRequestHeaders, OPENAI_CHAT, openAiChatJson, openAiChatSse, openAiChatSseFromDeltas, openAiChatText,
-  randomChunks, responseHeaders, sseDataPayloads,
+  randomChunks, randomKeyLines, randomToken, responseHeaders, sseDataPayloads,
 } from './fixtures.js';
 import { withGuards } from './guards.js';
 import { runCases, type SimCase } from './table.js';
 
-const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** A stream stopped for running out of time: a guard_timeout SSE error event last, none of `hidden` passed. */
+function expectStoppedByTimeout(replies: readonly Reply[], output: Buffer, hidden: readonly string[]): void {
+  const text = output.toString('utf8');
+  expect(JSON.parse(sseDataPayloads(text).at(-1) as string)).toMatchObject({ error: { code: 'guard_timeout', type: 'server_error' } });
+  for (const h of hidden) expect(text).not.toContain(h);
+  expect(metadataOf(replies.at(-1) as Reply)).toMatchObject({ verdict: 'deny', code: 'guard_timeout' });
+}
 
 /** A guard whose response scans run out of time (ScanBudgetExceeded) once the text holds OUT OF TIME. */
 function budgetGuard(): Guard {
@@ -139,11 +145,7 @@ const cases: SimCase[] = [
       const s = await allowedRequest(sim);
       await s.send(responseHeaders('text/event-stream'));
       const { replies, output } = await streamChunks(s, cutAt(input, [50, 200, 400]));
-      const payloads = sseDataPayloads(output.toString('utf8'));
-      expect(JSON.parse(payloads.at(-1) as string)).toMatchObject({ error: { code: 'guard_timeout', type: 'server_error' } });
-      expect(output.toString('utf8')).not.toContain('OUT OF TIME');
-      expect(output.toString('utf8')).not.toContain('never seen');
-      expect(metadataOf(replies.at(-1) as Reply)).toMatchObject({ verdict: 'deny', code: 'guard_timeout' });
+      expectStoppedByTimeout(replies, output, ['OUT OF TIME', 'never seen']);
     },
   },
   {
@@ -152,18 +154,11 @@ const cases: SimCase[] = [
     name: '2e. one SSE event whose scan runs past guards.redaction.scanBudgetMs: stopped with a guard_timeout error event',
     sim: { yaml: 'guards:\n  redaction:\n    scanBudgetMs: 20\n' },
     async script(sim) {
-      const rand = prng(12);
-      const lines: string[] = [];
-      for (let i = 0; i < 2600; i++) lines.push(`key_${i} = ${Array.from({ length: 72 }, () => B64URL[Math.floor(rand() * 64)]).join('')}`);
-      const input = openAiChatSseFromDeltas(['Here are the keys:\n', lines.join('\n'), ' never seen']);
+      const input = openAiChatSseFromDeltas(['Here are the keys:\n', randomKeyLines(12, 2600), ' never seen']);
       const s = await allowedRequest(sim);
       await s.send(responseHeaders('text/event-stream'));
       const { replies, output } = await streamChunks(s, [input]);
-      const payloads = sseDataPayloads(output.toString('utf8'));
-      expect(JSON.parse(payloads.at(-1) as string)).toMatchObject({ error: { code: 'guard_timeout', type: 'server_error' } });
-      expect(output.toString('utf8')).not.toContain('key_1 = ');
-      expect(output.toString('utf8')).not.toContain('never seen');
-      expect(metadataOf(replies.at(-1) as Reply)).toMatchObject({ verdict: 'deny', code: 'guard_timeout' });
+      expectStoppedByTimeout(replies, output, ['key_1 = ', 'never seen']);
     },
   },
   {
@@ -223,10 +218,9 @@ const cases: SimCase[] = [
     async script(sim) {
       const s = await allowedRequest(sim);
       await s.send(responseHeaders('application/json'));
-      const rand = prng(11);
-      const token = (n: number): string => Array.from({ length: n }, () => B64URL[Math.floor(rand() * 64)]).join('');
+      const rand = mulberry32(11);
       const records: unknown[] = [];
-      for (let size = 0; size < 200_000; size += 80) records.push({ id: token(24), api_key: token(32) });
+      for (let size = 0; size < 200_000; size += 80) records.push({ id: randomToken(rand, 24), api_key: randomToken(rand, 32) });
       const reply = { id: 'chatcmpl-1', object: 'chat.completion', model: 'gpt-4o-mini', choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(records) }, finish_reason: 'stop' }] };
       const r = await s.send(msg.responseBody(Buffer.from(JSON.stringify(reply)), true));
       const ir = immediateOf(r);

@@ -34,7 +34,7 @@ function codeLike(core: string): boolean {
   const first = core.charCodeAt(0);
   if (first === 0x23 || first === 0x40 || first === 0x24) return true; // #tag @handle $var
   if (core.includes(':') && !core.startsWith(':')) return true; // key:value, host:port
-  if (subscript(core) || generic(core) || escapeLiteral(core)) return true;
+  if (namedBracket(core, '[') || namedBracket(core, '<') || escapeLiteral(core)) return true;
   // dotted identifiers: letters, digits, underscores and dots only
   let dotted = core.includes('.');
   for (let i = 0; i < core.length && dotted; i++) {
@@ -63,22 +63,12 @@ function encodedRun(core: string): boolean {
 }
 
 /**
- * An identifier indexed or sliced: `self[key]`, `data[0][i+1:]`, `msg['Content-Type']`. (`core` has lost
- * its edge punctuation: `self[key`.)
+ * A name followed by `bracket`: an identifier indexed or sliced (`self[key]`, `data[0][i+1:]`,
+ * `msg['Content-Type']`) or a generic type (`Promise<void>`, `Map<string, number[]>`). (`core` has lost
+ * its edge punctuation: `self[key`, `Promise<void`.)
  */
-function subscript(core: string): boolean {
-  const open = core.indexOf('[');
-  if (open < 1) return false;
-  for (let i = 0; i < open; i++) {
-    const c = core.charCodeAt(i);
-    if (!(isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2e)) return false;
-  }
-  return true;
-}
-
-/** A generic type: `Promise<void>`, `Map<string, number[]>` (`core` has lost its closing `>`). */
-function generic(core: string): boolean {
-  const open = core.indexOf('<');
+function namedBracket(core: string, bracket: '[' | '<'): boolean {
+  const open = core.indexOf(bracket);
   if (open < 1) return false;
   for (let i = 0; i < open; i++) {
     const c = core.charCodeAt(i);
