@@ -175,6 +175,25 @@ describe('createScanner', () => {
   it('an invalid pattern throws at construction', () => {
     expect(() => createScanner([{ id: 'bad', entity: 'X', kind: 'pii', pattern: '(?<=a)b', maxLength: 1, confidence: 1 }])).toThrow();
   });
+
+  it('a recognizer with a finder reports what the finder finds (searched from the window start, bytes, UTF-16 offsets)', () => {
+    // A finder that disagrees with its pattern on purpose, to show which of the two decides: it
+    // reports every "xy" as two one-byte matches; the pattern (which still gates where it runs) is "xy".
+    const calls: number[] = [];
+    const r: Recognizer = {
+      id: 'split_xy', entity: 'XY', kind: 'pii', pattern: 'xy', maxLength: 2, confidence: 1,
+      find: (bytes, from, out) => {
+        calls.push(from);
+        for (let i = from; i + 1 < bytes.length; i++) if (bytes[i] === 0x78 && bytes[i + 1] === 0x79) out.push(i, i + 1, i + 1, i + 2);
+      },
+    };
+    const text = 'é 🚀 xy and xy';
+    const scanner = createScanner([r]);
+    expect(scanner.scan(text).map((f) => [f.start, f.end])).toStrictEqual([[5, 6], [6, 7], [12, 13], [13, 14]]);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(scanner.scanWindow(text, 7, text.length).spans).toStrictEqual([{ start: 12, end: 13 }, { start: 13, end: 14 }]);
+    expect(() => createScanner([{ ...r, pattern: '(x)y', group: 1 }])).toThrow(/cannot have a group/);
+  });
 });
 
 describe('scanWindow (streaming)', () => {

@@ -4,6 +4,7 @@
 // match in part. node:net's isIP is the authority for IP syntax.
 import { isIP } from 'node:net';
 import type { Recognizer } from '../../types.js';
+import { findDottedNumbers } from './dotted-numbers.js';
 
 /**
  * IPv4: exactly four decimal octets (0-255, no leading zeros), per node:net. Loopback
@@ -60,6 +61,8 @@ export const NETWORK_RECOGNIZERS: readonly Recognizer[] = [
     maxLength: 7 * 5,
     confidence: 0.75,
     validate: ipv4Valid,
+    // Logs carry hundreds of addresses per MB: found by hand (exactly the pattern's matches), not RE2.
+    find: findDottedNumbers,
     context: ['ip', 'address', 'host', 'server', 'client', 'from'],
   },
   {
