@@ -374,9 +374,12 @@ async function main(): Promise<void> {
     elapsedSeconds: Number(process.hrtime.bigint() - t0) / 1e9,
   };
   process.stdout.write(`${formatReport(result)}\n`);
-  // In-process costs (one core), after the stacks are idle: redaction (issue 3) and prompt-injection
-  // detection (issue 4), each beside a well-known JavaScript library on the same inputs; then the
-  // guard's whole per-message path.
+  // In-process costs (one core): redaction (issue 3) and prompt-injection detection (issue 4), each
+  // beside a well-known JavaScript library on the same inputs; then the guard's whole per-message path.
+  // The stacks are stopped first: idle, their three Envoys still flush stats and health-check the
+  // guard, which shared the two cores with these measurements.
+  log('stopping the stacks');
+  await cleanup();
   checkInterrupted();
   log('redaction throughput and per-event cost');
   process.stdout.write('\n');
