@@ -58,12 +58,13 @@ export function findDottedNumbers(b: Uint8Array, from: number, out: number[]): v
   let at = from;
   let dot = b.indexOf(DOT, at);
   while (dot >= 0) {
-    // The candidate start: the digit run ending at this dot, if it starts at or after `at`.
+    // The candidate start: the digit run ending at this dot, if it starts at or after `at` at a word
+    // boundary (a digit before it would make it part of a longer run).
     const n = Math.min(5, dot - at);
     let s = dot;
     while (dot - s < n && isDigit(b[s - 1])) s--;
     const len = dot - s;
-    if (len >= 1 && len <= 4 && !isDigit(b[s - 1]) && !isWord(b[s - 1])) {
+    if (len >= 1 && len <= 4 && !isWord(b[s - 1])) {
       const end = matchAt(b, s);
       if (end >= 0) {
         out.push(s, end);
