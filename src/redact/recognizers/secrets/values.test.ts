@@ -59,6 +59,8 @@ describe('value judges', () => {
     ['SalesResults-1.2', false], ['NEXUS-GPT4-API-KEY', false], ['jjwt-jackson-0.11.2', false], ['Bearer', false],
     ['zpczok4kqgnw5prpfy3ehiylbqvgbjfkdiqkejsxqamy7qbkep7q', true], ['configurationmanager2024release', false],
     ['acdeFf05b1a6d4c890237bf08c5e6e8d2b4d0f2e', false], ['desc?.writable', false], ['$.green(F_DOT)', false],
+    // Digits spread among the letters are random, even when the letters around them read like words.
+    ['IdgwWnwiaBPlsr9n7FLuxhO5', true], ['Befaehigung_P2', false], ['ReleaseNotesSummary_v12', false],
   ])('tokenValueValid(%j) = %s', (v, want) => {
     expect(tokenValueValid(v)).toBe(want);
   });

@@ -277,16 +277,32 @@ export function tokenValueValid(raw: string): boolean {
   const letters = c.lower + c.upper;
   if (letters === 0 || (c.digit === 0 && (c.upper === 0 || c.lower === 0) && c.symbol === 0)) return false;
   if (isSlug(v) || looksLikeWords(v)) return false;
-  // Words plus a version or counter ("SalesResults-1.2", "Befaehigung_P2") name things.
+  // Words plus a version or counter ("SalesResults-1.2", "Befaehigung_P2") name things. Only when
+  // the digits stand together: spread among the letters ("IdgwWnwiaBPlsr9n7FLuxhO5") they are
+  // random, and dropping them would join the letters around them into word-like runs.
   let alpha = '';
   for (const ch of v) if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) alpha += ch;
-  if (c.digit <= 3 && alpha.length >= 6 && looksLikeWords(alpha)) return false;
+  if (c.digit <= 3 && alpha.length >= 6 && digitsTogether(v) && looksLikeWords(alpha)) return false;
   // Single-case base32/base36 tokens (Azure DevOps PATs, many API keys): digits are a minority of
   // their alphabet, so their class switches are few; length, entropy and unpronounceable letters
   // (looksLikeWords above) mark them as generated.
   if ((c.upper === 0 || c.lower === 0) && v.length >= 24 && entropy(v) >= 4) return true;
   if (classSwitchRate(v) < 0.25) return false;
   return entropy(v) >= (v.length >= 20 ? 3.3 : 2.9);
+}
+
+/** No letter between the first and the last digit ("v1.2", "P2", "2024_report"; not "a9b7c"). */
+function digitsTogether(v: string): boolean {
+  let first = -1, last = -1;
+  for (let i = 0; i < v.length; i++) {
+    const ch = v.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) { if (first < 0) first = i; last = i; }
+  }
+  for (let i = first + 1; i < last; i++) {
+    const ch = v.charCodeAt(i) | 0x20;
+    if (ch >= 97 && ch <= 122) return false;
+  }
+  return true;
 }
 
 export function isUuid(v: string): boolean {
