@@ -115,7 +115,15 @@ describe('Kubernetes Secret data only in plain Secrets', () => {
     ['SecretStore', `kind: SecretStore\ndata:\n  extra: ${K8S_VALUE}\n`],
     ['SopsSecret, data before the kind', `data:\n  extra: ${K8S_VALUE}\nkind: SopsSecret\n`],
     ['stringData, not data', `kind: Secret\nstringData:\n  extra: ${K8S_VALUE}\n`],
+    // Another manifest after a document separator: its data are not the Secret's.
+    ['a ConfigMap after a Secret without data', `kind: Secret\nmetadata:\n  name: s\n---\nkind: ConfigMap\ndata:\n  extra: ${K8S_VALUE}\n`],
+    ['a ConfigMap before a Secret without data', `data:\n  extra: ${K8S_VALUE}\nkind: ConfigMap\n---\nkind: Secret\n`],
   ])('%s', (_label, text) => {
     expect(scan(text).filter((f) => f.entity === 'KUBERNETES_SECRET')).toEqual([]);
+  });
+
+  it('finds a Secret\'s data after a separator that closes an earlier manifest', () => {
+    const text = `kind: ConfigMap\ndata:\n  a: b\n---\nkind: Secret\nmetadata:\n  name: s\ndata:\n  extra: ${K8S_VALUE}\n`;
+    expect(scan(text).filter((f) => f.entity === 'KUBERNETES_SECRET').map((f) => text.slice(f.start, f.end))).toEqual([K8S_VALUE]);
   });
 });

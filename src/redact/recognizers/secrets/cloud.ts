@@ -52,8 +52,11 @@ function azureAdSecretValid(value: string): boolean {
 // value of ten or more base64 characters (`YmFyCg==` is a three-letter word). The kind may come before
 // or after the data block, so there are two recognizers; each reports the first such value.
 const K8S_KIND = `kind:[ \\t]*["']?(?i:secret)["']?[ \\t]*`;
-/** Lines between the kind and the data block (or back): metadata, type, labels. */
-const K8S_GAP = '(?:[^\\n]*\\n){0,15}?';
+/**
+ * Lines between the kind and the data block (or back): metadata, type, labels. Never a YAML document
+ * separator (a line starting `---`): what follows one is another manifest, a ConfigMap's data say.
+ */
+const K8S_GAP = '(?:(?:[^\\-\\n][^\\n]*|-(?:[^\\-\\n][^\\n]*)?|--(?:[^\\-\\n][^\\n]*)?)?\\n){0,15}?';
 /** `data:` (at a line start: see the patterns), then indented entries up to the first long base64 value (maybe a `|`/`>` block). */
 const K8S_DATA = `data:[ \\t]*\\r?\\n(?:[ \\t]+[^\\n]*\\n){0,10}?[ \\t]+[\\w.-]{1,64}:[ \\t]*(?:[|>][-+]?[ \\t]*\\r?\\n[ \\t]+)?["']?([A-Za-z0-9+/]{10,}={0,3})["']?[ \\t]*`;
 
