@@ -30,6 +30,7 @@ describe('devtools recognizers find valid values', () => {
     ['Terraform Cloud token', `${r(ALNUM, 14)}.atlasv1.${r(B64URL, 67)}`, 'TERRAFORM_CLOUD_TOKEN', '.atlasv1.'],
     ['Pulumi token', `pul-${r(HEX, 40)}`, 'PULUMI_ACCESS_TOKEN', 'pul-'],
     ['Tailscale key', `tskey-auth-${r(ALNUM, 12)}-${r(ALNUM, 30)}`, 'TAILSCALE_KEY', 'tskey-'],
+    ['Tailscale key, short secret part', `tskey-webhook-${r(LOWER + DIGITS, 12)}-${r(LOWER + DIGITS, 18)}`, 'TAILSCALE_KEY', 'tskey-'],
     ['1Password service account', `OP_SERVICE_ACCOUNT_TOKEN=ops_eyJ${r(B64URL, 300)}`, 'ONEPASSWORD_TOKEN', 'ops_eyJ'],
     ['age secret key', `AGE-SECRET-KEY-1${rand(BECH32, 58, next)}`, 'AGE_SECRET_KEY', 'AGE-SECRET-KEY-1'],
     ['NATS nkey seed', `SU${r(BASE32, 56)}`, 'NATS_NKEY_SEED', 'SU'],

@@ -175,7 +175,8 @@ export const DEVTOOLS_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'tailscale_key',
     entity: 'TAILSCALE_KEY',
-    pattern: '\\btskey-(?:api|auth|client|scim|webhook)?-?[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,64}\\b',
+    // The secret part: 18 characters in gitleaks' samples, 30+ in Tailscale's documentation.
+    pattern: '\\btskey-(?:api|auth|client|scim|webhook)?-?[A-Za-z0-9]{6,20}-[A-Za-z0-9]{16,64}\\b',
     maxLength: 100,
     validate: (v) => !isFillerToken(v.slice(v.lastIndexOf('-') + 1)),
     keywords: ['tskey-'],
