@@ -175,7 +175,7 @@ export const DEVTOOLS_RECOGNIZERS: readonly Recognizer[] = [
   secret({
     id: 'tailscale_key',
     entity: 'TAILSCALE_KEY',
-    // The secret part: 18 characters in gitleaks' samples, 30+ in Tailscale's documentation.
+    // The secret part is 18 characters in gitleaks' samples, so 16+ is accepted; the tskey- prefix identifies the format.
     pattern: '\\btskey-(?:api|auth|client|scim|webhook)?-?[A-Za-z0-9]{6,20}-[A-Za-z0-9]{16,64}\\b',
     maxLength: 100,
     validate: (v) => !isFillerToken(v.slice(v.lastIndexOf('-') + 1)),
