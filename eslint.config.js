@@ -21,7 +21,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': ['error',
         { selector: 'NewExpression[callee.name="RegExp"]', message: 'Use RE2 (src/util/re2.ts), never RegExp.' },
-        { selector: 'Literal[regex]', message: 'Regex literals are not RE2: compile with RE2 (src/util/re2.ts).' }],
+        { selector: 'Literal[regex]', message: 'Regex literals are not RE2: compile with RE2 (src/util/re2.ts).' },
+        // Each evaluation of an object literal with accessors gets its own hidden class in old space,
+        // which keeps the objects it reaches alive through scavenges (see StreamRequestContext).
+        { selector: 'ObjectExpression > Property[kind=/^[gs]et$/]', message: 'No getters or setters in object literals: use a class (an accessor literal gets a new hidden class each time).' }],
     },
   },
 );
