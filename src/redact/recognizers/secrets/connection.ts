@@ -4,7 +4,7 @@
 // recognizer; a lower-confidence fallback here covers unusual schemes that one does not list.
 import type { Recognizer } from '../../types.js';
 import { secret } from './util.js';
-import { isPlaceholder, isTemplateOrReference } from './values.js';
+import { isDocumentationFiller, isTemplateOrReference } from './values.js';
 
 const DB_SCHEMES = [
   'postgres(?:ql)?', 'postgis', 'mysql(?:x)?', 'mariadb', 'mongodb(?:\\+srv)?', 'rediss?', 'redis\\+sentinel',
@@ -19,12 +19,19 @@ const USER = '[^\\s:/?#\'"<>@]{1,128}(?:@[^\\s:/?#\'"<>@]{1,128})?';
 const PASSWORD = '([^\\s/?#\'"<>]{1,}?)';
 const HOST = '[A-Za-z0-9._%\\[\\]-]{1,}';
 
-/** The password of a URI: reject templates (`${DB_PASS}`), placeholders (`password`, `****`). */
+/** Words that name the field instead of filling it: `user:password@host` is documentation. */
+const FIELD_NAMES = new Set(['password', 'passwd', 'pass', 'pwd', 'pw', 'secret']);
+
+/**
+ * The password of a connection string. Rejected: templates and references (`${DB_PASS}`, `%s`), the
+ * field's own name (`password`) and documentation filler (`****`, `<your-password>`). Accepted: weak
+ * and default passwords (`root`, `admin`, `password123`): in a connection string they are what the
+ * client logs in with, so the string is a working credential (gitleaks and detect-secrets agree).
+ */
 function uriPasswordValid(v: string): boolean {
-  if (v.length < 4 || isTemplateOrReference(v)) return false;
-  const lower = v.toLowerCase();
-  if (lower === 'pass' || lower === 'pw' || lower === 'pwd') return false;
-  return !isPlaceholder(v);
+  if (v.length < 3 || isTemplateOrReference(v)) return false;
+  if (FIELD_NAMES.has(v.toLowerCase())) return false;
+  return !isDocumentationFiller(v);
 }
 
 export const CONNECTION_RECOGNIZERS: readonly Recognizer[] = [

@@ -168,6 +168,22 @@ function isIdentifierish(s: string): boolean {
   return true;
 }
 
+/**
+ * Only what documentation leaves in a value: elisions (`ab..yz`), masks (`****`, `xxxx`), filler words
+ * (`your_password`, `<your-key>`, `placeholder`, `authpassword`) and counting runs (`xyz`). Unlike
+ * isPlaceholder it accepts weak and default passwords (`root`, `admin`, `password123`, `hunter2`):
+ * where the syntax itself says "this is the password" (user:password@host), such a value still logs in.
+ */
+export function isDocumentationFiller(v: string): boolean {
+  const lower = v.toLowerCase();
+  if (v.includes('..')) return true;
+  if (new Set(lower).size === 1) return true;
+  // Words that describe the field ("authpassword", "MyPassword") and counting runs ("abc", "xyz").
+  if ((lower.includes('password') || lower.includes('passwd')) && charClasses(v).digit === 0) return true;
+  if (longestSequence(lower) === v.length) return true;
+  return PLACEHOLDER_PARTS.some((p) => lower.includes(p));
+}
+
 export function isPlaceholder(v: string): boolean {
   const lower = v.toLowerCase();
   if (PLACEHOLDER_VALUES.has(lower)) return true;
