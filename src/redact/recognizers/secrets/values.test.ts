@@ -61,6 +61,9 @@ describe('value judges', () => {
     ['acdeFf05b1a6d4c890237bf08c5e6e8d2b4d0f2e', false], ['desc?.writable', false], ['$.green(F_DOT)', false],
     // Digits spread among the letters are random, even when the letters around them read like words.
     ['IdgwWnwiaBPlsr9n7FLuxhO5', true], ['Befaehigung_P2', false], ['ReleaseNotesSummary_v12', false],
+    // A short prefix before a generated part is a token, not a slug; short words joined are still a slug.
+    ['r8_nrljl8kwj60zzvh23pjkrwwiljc9gnxhy6pufoeq', true], ['gho_offi2vln-moq4_v66u695ih4w4uk065k74x4', true],
+    ['prod-db-secret', false], ['my-app-config-2024', false], ['build-cache-v2-2024-11-24', false],
   ])('tokenValueValid(%j) = %s', (v, want) => {
     expect(tokenValueValid(v)).toBe(want);
   });

@@ -269,7 +269,11 @@ function isSlug(v: string): boolean {
   const parts = v.split(/* separators */ '-').flatMap((p) => p.split('_'));
   if (parts.length < 2) return false;
   const uuidShape = parts.length === 5 && parts.every((p) => p.length >= 4);
-  return !uuidShape && parts.some((p) => p.length < 4);
+  if (uuidShape) return false;
+  // A long part with digits spread among its letters was generated, not written: a prefixed token
+  // ("r8_nrljl8kwj60zzvh23pjkrwwiljc9gnxhy6pufoeq"), not a name.
+  if (parts.some((p) => p.length >= 16 && !digitsTogether(p))) return false;
+  return parts.some((p) => p.length < 4);
 }
 
 /**
