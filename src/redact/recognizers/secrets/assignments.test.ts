@@ -41,8 +41,19 @@ describe('password assignments capture only the value', () => {
     expect(found.every((f) => !f.value.toLowerCase().includes('password'))).toBe(true);
   });
 
+  // Inside quotes a password runs to the closing quote: delimiters of unquoted values are characters.
+  it.each([
+    ['semicolons', 'DB_PASSWORD = ";?zH!GxzW4;Id7ALEa;3"', ';?zH!GxzW4;Id7ALEa;3'],
+    ['a comma', "db_password: 'KM7o,5q'", 'KM7o,5q'],
+    ['angle and curly brackets', 'DB_PASSWD = ",u<gDI9wy?xN6x}"', ',u<gDI9wy?xN6x}'],
+  ])('quoted password with %s', (_label, text, value) => {
+    expect(scan(text).map((f) => f.value)).toContain(value);
+  });
+
   it.each([
     ['shell variable', 'password=$DB_PASSWORD'],
+    ['quoted prose', 'password: "Enter your password, then press OK"'],
+    ['quoted list of field names', 'sensitive = "password,passwd,pwd"'],
     ['template', 'password: ${DB_PASSWORD}'],
     ['jinja', 'password: "{{ vault_db_password }}"'],
     ['printf', 'password = "%s" % secret'],

@@ -84,6 +84,12 @@ const OPEN = '(?:\\([ \\t]{0,2})?(?:\\\\{0,3}["\'`]|&quot;)?';
 /** Password values: no whitespace, quotes or list/markup delimiters; symbols otherwise allowed. */
 const PASSWORD_VALUE = '([^\\s"\'`,;<>\\\\]{4,128})';
 
+/**
+ * A quoted password runs to its closing quote: generated passwords use `,` `;` `<` `>` too, which end
+ * an unquoted value. Still no whitespace or backslash (prose and escapes), and a closing quote is required.
+ */
+const QUOTED_PASSWORD_VALUE = `["']([^\\s"'\\\\]{4,128})["']`;
+
 /** Token values: also stop at URL and call delimiters, so `x&y=` and `get(...)` end the value. */
 const TOKEN_VALUE = '([^\\s"\'`,;<>\\\\&%(){}\\[\\]|]{6,})';
 
@@ -201,6 +207,17 @@ export const ASSIGNMENT_RECOGNIZERS: readonly Recognizer[] = [
     id: 'password_assignment',
     entity: 'PASSWORD',
     pattern: assignment(PASSWORD_WORDS, SEP, PASSWORD_VALUE),
+    group: 1,
+    maxLength: 128,
+    confidence: 0.8,
+    validate: passwordValueValid,
+    keywords: PASSWORD_KEYWORDS,
+  }),
+  secret({
+    // The same, quoted, with the delimiters an unquoted value cannot hold: `DB_PASSWORD = "KM7o,5;q"`.
+    id: 'password_assignment_quoted',
+    entity: 'PASSWORD',
+    pattern: assignment(PASSWORD_WORDS, SEP, QUOTED_PASSWORD_VALUE),
     group: 1,
     maxLength: 128,
     confidence: 0.8,
