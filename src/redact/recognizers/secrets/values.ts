@@ -176,29 +176,25 @@ function isIdentifierish(s: string): boolean {
  */
 export function isDocumentationFiller(v: string): boolean {
   const lower = v.toLowerCase();
+  // Elided values ("ops_eyJzaWdu...", "abc..[Redacted]") are documentation, not credentials.
   if (v.includes('..')) return true;
   if (new Set(lower).size === 1) return true;
-  // Words that describe the field ("authpassword", "MyPassword") and counting runs ("abc", "xyz").
+  // Words that only describe a password ("authpassword", "MyPassword"), without digits.
   if ((lower.includes('password') || lower.includes('passwd')) && charClasses(v).digit === 0) return true;
+  // A counting run end to end ("xyz", "123", "abcd") is an example.
   if (longestSequence(lower) === v.length) return true;
   return PLACEHOLDER_PARTS.some((p) => lower.includes(p));
 }
 
+/** Documentation filler, and also common or default values that stand in for a real one (`changeme`, `root`). */
 export function isPlaceholder(v: string): boolean {
   const lower = v.toLowerCase();
-  if (PLACEHOLDER_VALUES.has(lower)) return true;
-  // Elided values ("ops_eyJzaWdu...", "abc..[Redacted]") are documentation, not credentials.
-  if (v.includes('..')) return true;
-  // Words that only describe a password ("authpassword", "MyPassword"), without digits.
-  if ((lower.includes('password') || lower.includes('passwd')) && charClasses(v).digit === 0) return true;
-  // A counting run end to end ("xyz", "123", "abcd") is an example.
-  if (v.length >= 3 && longestSequence(lower) === v.length) return true;
+  if (PLACEHOLDER_VALUES.has(lower) || isDocumentationFiller(v)) return true;
   // Globs and patterns ("secrets.*", "*.pem") name sets of things.
   if (v.includes('*.') || v.endsWith('.*')) return true;
   // The same group repeated ("1234-1234-1234-...") is a template.
   const groups = v.split('-');
   if (groups.length >= 4 && groups.length - new Set(groups).size >= 2) return true;
-  if (PLACEHOLDER_PARTS.some((p) => lower.includes(p))) return true;
   if (new Set(lower).size <= 2) return true;
   return longestSequence(lower) >= 6 || /* masks like x-x-x */ isFillerToken(v.replaceAll('-', '').replaceAll('_', '')) && v.length >= 12;
 }
