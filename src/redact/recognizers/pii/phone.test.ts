@@ -48,6 +48,11 @@ describe('PHONE_NUMBER end to end', () => {
     ['73 26 44 fax', '73 26 44'],
     ['(42) 613-905-Office', '(42) 613-905'],
     ['555-1234 (home)', '555-1234'],
+    // After a literal escape of text pasted from JSON or a log, whose letter touches the digits.
+    ['Phone:\\n778-238-3036\\n\\nE-mail', '778-238-3036'],
+    ['Fax:\\t46-8275895', '46-8275895'],
+    ['Suite 559\\n9380 6377 office', '9380 6377'],
+    ['mobile\\r\\n(07700) 154728', '(07700) 154728'],
   ])('%j -> %j', (text, expected) => {
     expect(phones(text)).toEqual([expected]);
   });
@@ -105,6 +110,7 @@ describe('PHONE_NUMBER end to end', () => {
   it('does not match inside a longer digit run or word', () => {
     expect(phones('id 12127365000123456789')).toEqual([]);
     expect(phones('abc212-736-5000')).toEqual([]);
+    expect(phones('born212-736-5000')).toEqual([]); // an n is an escape only after a backslash
     expect(phones('call 1.2.3.4.5.6.7')).toEqual([]);
   });
 });

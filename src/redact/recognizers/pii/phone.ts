@@ -17,9 +17,10 @@ const ITEM = '(?:\\(\\d{1,4}\\)|\\d{1,8})';
 // "(+358) 40 123 4567": the country code may sit in parentheses with its '+'.
 const INTERNATIONAL = `(?:\\(\\+\\d{1,4}\\)|(?:\\+|\\b00|\\b011) ?${ITEM})(?:[ .\\-/]?${ITEM}){0,7}(?:${EXT}|\\b)`;
 // National runs start after a character that cannot continue a number, an amount or a word
-// (consumed; capture group 1 is the number). ASCII classes only: RE2 is far slower on Unicode
-// classes. Parenthesised area code optional.
-const BEFORE = '(?:^|[^A-Za-z0-9_+.\\-/$€£¥#@])';
+// (consumed; capture group 1 is the number), or after a literal escape (`\n`, `\t`, `\r`) of text
+// pasted from JSON or a log, where the escape's letter would otherwise touch the digits. ASCII
+// classes only: RE2 is far slower on Unicode classes. Parenthesised area code optional.
+const BEFORE = '(?:^|[^A-Za-z0-9_+.\\-/$€£¥#@]|\\\\[ntr])';
 // Either one run of 7-12 digits or two or more groups, so lone short numbers (years, counts,
 // prices) never reach validation. Up to eight groups are captured although validation accepts
 // six, so a longer dotted or dashed run is seen whole and rejected.
