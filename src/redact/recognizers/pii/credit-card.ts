@@ -4,6 +4,7 @@
 // Validation: consistent grouping, issuer range with that issuer's lengths, and Luhn.
 import type { Recognizer } from '../../types.js';
 import { digitsOf, luhnValid } from './checksums.js';
+import { LITERAL_ESCAPE } from './literal-escape.js';
 
 interface Issuer { readonly name: string; readonly lengths: readonly number[]; readonly ranges: readonly (readonly [number, number])[] }
 
@@ -79,8 +80,9 @@ const CARD_CONTEXT = [
 
 // Up to 20 digits: one more than any card, so a longer run is captured whole and rejected. The
 // character before is consumed (group 1 is the number) so that a '+' can exclude it:
-// +4915112345678 is a phone number even when its digits happen to pass Luhn.
-const PAN_PATTERN = '(?:^|[^0-9A-Za-z_+])(\\d(?:[ -]?\\d){11,19})\\b';
+// +4915112345678 is a phone number even when its digits happen to pass Luhn. A literal escape before
+// the number counts as a separator (literal-escape.ts).
+const PAN_PATTERN = `(?:^|${LITERAL_ESCAPE}|[^0-9A-Za-z_+])(\\d(?:[ -]?\\d){11,19})\\b`;
 
 export const CREDIT_CARD_RECOGNIZERS: readonly Recognizer[] = [
   {

@@ -3,6 +3,7 @@
 // URL's `user:password@host` or `scheme://user@host` is not an email (URL_CREDENTIALS and the
 // connection-string secrets own those), while `mailto:` and `Email:` are allowed explicitly.
 import type { Recognizer } from '../../types.js';
+import { LITERAL_ESCAPE } from './literal-escape.js';
 
 // ASCII classes only: RE2 runs Unicode classes (\p{L}) some 60x slower, and internationalised
 // addresses are rare in practice (an ASCII address right after a non-ASCII letter still matches
@@ -21,7 +22,7 @@ const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?';
 const DOMAIN = `(?:${LABEL}\\.){1,4}(?:[A-Za-z]{2,24}|xn--[a-z0-9\\-]{1,59})`;
 // A colon right before the address is allowed only after a header-like label ("Email:", "To:"),
 // never after a URL's user name.
-const BEFORE = '(?:^|[^A-Za-z0-9_%+.\\-:/@]|(?i:mailto|e-?mail|mail|to|from|cc|bcc|reply-to|sender|contact):)';
+const BEFORE = `(?:^|${LITERAL_ESCAPE}|[^A-Za-z0-9_%+.\\-:/@]|(?i:mailto|e-?mail|mail|to|from|cc|bcc|reply-to|sender|contact):)`;
 
 const MAX_LOCAL = 64;
 const MAX_LABEL = 63;

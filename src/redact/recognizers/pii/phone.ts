@@ -9,6 +9,7 @@
 // Runs are matched greedily over digits, single separators and parentheses, so a date, IP
 // address or longer digit run is seen whole and rejected, never matched in part.
 import type { Recognizer } from '../../types.js';
+import { LITERAL_ESCAPE } from './literal-escape.js';
 import { contextualPhoneShape, internationalPhoneValid, nationalPhoneValid } from './phone-validate.js';
 
 // Extension: "x123", " ext. 123", ", extension 123", " #12".
@@ -17,10 +18,9 @@ const ITEM = '(?:\\(\\d{1,4}\\)|\\d{1,8})';
 // "(+358) 40 123 4567": the country code may sit in parentheses with its '+'.
 const INTERNATIONAL = `(?:\\(\\+\\d{1,4}\\)|(?:\\+|\\b00|\\b011) ?${ITEM})(?:[ .\\-/]?${ITEM}){0,7}(?:${EXT}|\\b)`;
 // National runs start after a character that cannot continue a number, an amount or a word
-// (consumed; capture group 1 is the number), or after a literal escape (`\n`, `\t`, `\r`) of text
-// pasted from JSON or a log, where the escape's letter would otherwise touch the digits. ASCII
+// (consumed; capture group 1 is the number), or after a literal escape (see literal-escape.ts). ASCII
 // classes only: RE2 is far slower on Unicode classes. Parenthesised area code optional.
-const BEFORE = '(?:^|[^A-Za-z0-9_+.\\-/$€£¥#@]|\\\\[ntr])';
+const BEFORE = `(?:^|${LITERAL_ESCAPE}|[^A-Za-z0-9_+.\\-/$€£¥#@])`;
 // Either one run of 7-12 digits or two or more groups, so lone short numbers (years, counts,
 // prices) never reach validation. Up to eight groups are captured although validation accepts
 // six, so a longer dotted or dashed run is seen whole and rejected.

@@ -4,6 +4,7 @@
 // groups so `1-123-45-6789` or `123-45-6789-0` is seen whole and rejected.
 import type { Recognizer } from '../../types.js';
 import { digitsOf } from './checksums.js';
+import { LITERAL_ESCAPE } from './literal-escape.js';
 
 // Numbers the SSA published as examples (pamphlets, a wallet insert): never a person's SSN.
 const EXAMPLE_SSNS = new Set(['078051120', '219099999', '123456789']);
@@ -37,16 +38,19 @@ function layoutOk(value: string): boolean {
 export const ssnValid = (value: string): boolean => layoutOk(value) && ssnDigitsValid(digitsOf(value));
 export const itinValid = (value: string): boolean => layoutOk(value) && itinDigitsValid(digitsOf(value));
 
-const DASHED = '\\b(?:\\d{1,12}[.\\-])?\\d{3}[.\\-]\\d{2}[.\\-]\\d{4}(?:[.\\-]\\d{1,12})?\\b';
+// The character before is consumed (group 1 is the number) so that a literal escape counts as a
+// boundary (literal-escape.ts); otherwise the same as a leading \b.
+const BEFORE = `(?:^|${LITERAL_ESCAPE}|[^A-Za-z0-9_])`;
+const DASHED = `${BEFORE}((?:\\d{1,12}[.\\-])?\\d{3}[.\\-]\\d{2}[.\\-]\\d{4}(?:[.\\-]\\d{1,12})?)\\b`;
 // Space-separated 3-2-4 also occurs in addresses and tables ("Suite 680 36 4022"), and nine bare
 // digits are anything (order numbers, ids): both only next to a context word.
-const SPACED_OR_BARE = '\\b\\d{3}(?: \\d{2} \\d{4}|\\d{6})\\b';
+const SPACED_OR_BARE = `${BEFORE}(\\d{3}(?: \\d{2} \\d{4}|\\d{6}))\\b`;
 
 const SSN_CONTEXT = ['ssn', 'social security', 'social sec', 'ss#', 'ss #', 'soc sec'];
 const ITIN_CONTEXT = ['itin', 'taxpayer', 'tax id', 'tin:', 'tin#', 'tin no', 'tin number'];
 
 function variants(entity: string, idPrefix: string, validate: (v: string) => boolean, context: readonly string[]): Recognizer[] {
-  const base = { entity, kind: 'pii' as const, validate, context };
+  const base = { entity, kind: 'pii' as const, validate, context, group: 1 };
   return [
     { ...base, id: `${idPrefix}_dashed`, pattern: DASHED, confidence: 0.8, maxLength: 13 + 11 + 13 },
     // The context word is required, so it doubles as a keyword: text without one skips the pass
