@@ -31,7 +31,7 @@ const piece = fc.oneof(
   { arbitrary: fc.constantFrom('..', 'a', 'Z', '_', ' ', '-', ':', '/', 'é', '日'), weight: 2 },
 );
 
-describe('findDottedNumbers: exactly the IPv4 pattern\'s matches', () => {
+describe('findDottedNumbers: exactly the IPv4 pattern\'s matches (DOTTED_RUN)', () => {
   it('is the recognizer\'s finder', () => {
     expect(IPV4.find).toBe(findDottedNumbers);
   });
@@ -39,15 +39,22 @@ describe('findDottedNumbers: exactly the IPv4 pattern\'s matches', () => {
   it.each([
     ['1.2.3.4', [0, 7]],
     ['ip 10.0.0.1, 10.0.0.2.', [3, 11, 13, 21]],
-    ['1.2.3.4.5.6.7.8.9', [0, 13]], // six repetitions and a seventh group; 8.9 alone is too short
-    ['1.2.3.4.5.6.7.8.9.10.11', [0, 13, 14, 23]],
-    ['1.2.3.4.5a', [0, 7]], // the last group runs into a word: one repetition fewer
-    ['1.2.3.4a', []], // ... but never fewer than three
-    ['12345.1.2.3', []], // no word boundary inside 12345, and 1.2.3 is one group short
-    ['v1.2.3.4', []],
-    ['_1.2.3.4', []],
-    ['x 1.2.3.12345', []],
-    ['1.2.3.4.12345', [0, 7]],
+    // A whole run is one candidate (validation rejects it), never its last four groups.
+    ['1.2.3.4.5.6.7.8.9', [0, 17]],
+    ['1.2.3.4.5.6.7.8.9.10.11', [0, 23]],
+    ['1.3.6.1.4.1.311.21.20.3.1.2.3.4.5.6.7.8.9', [0, 37]], // 17 groups at most; 8.9 alone is too short
+    ['1.2.3.4.12345', [0, 13]], // a long last group: the tail takes the rest of it
+    ['x 1.2.3.12345', [2, 13]],
+    ['12345.1.2.3', [1, 11]], // a long first group: its last four digits start the match
+    // Glued to a word on either side: the word's letter (or up to 16 trailing word characters) is
+    // part of the candidate, so validation rejects it.
+    ['1.2.3.4.5a', [0, 10]],
+    ['1.2.3.4a', [0, 8]],
+    ['v1.2.3.4', [0, 8]],
+    ['_1.2.3.4', [0, 8]],
+    ['fw_v2.10.20.30.40', [3, 17]],
+    ['\\n02.94.40.53.46 office', [1, 16]],
+    ['ip 10.0.0.1 and x10.0.0.2 y', [3, 11, 16, 25]],
     ['é1.2.3.4', [2, 9]], // bytes >= 0x80 are not word characters
     ['..1..2.3.4.5', [5, 12]],
   ])('%j', (text, expected) => {

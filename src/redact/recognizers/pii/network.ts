@@ -1,10 +1,10 @@
 // Network identifiers: IPv4, IPv6 and MAC addresses. Candidates are matched loosely and
-// over-captured (a dotted run of up to seven groups, a colon run of up to ten), then the value
-// is validated whole, so `1.2.3.4.5`, a version string or a longer colon run never yields a
-// match in part. node:net's isIP is the authority for IP syntax.
+// over-captured (a whole dotted run with whatever word it is glued to, a colon run of up to ten),
+// then the value is validated whole, so `1.2.3.4.5`, `fw_v2.10.20.30.40`, a version string or a
+// longer colon run never yields a match in part. node:net's isIP is the authority for IP syntax.
 import { isIP } from 'node:net';
 import type { Recognizer } from '../../types.js';
-import { findDottedNumbers } from './dotted-numbers.js';
+import { DOTTED_RUN, DOTTED_RUN_MAX, findDottedNumbers } from './dotted-numbers.js';
 
 /**
  * IPv4: exactly four decimal octets (0-255, no leading zeros), per node:net. Loopback
@@ -57,8 +57,8 @@ export const NETWORK_RECOGNIZERS: readonly Recognizer[] = [
     id: 'ipv4',
     entity: 'IP_ADDRESS',
     kind: 'pii',
-    pattern: '\\b(?:\\d{1,4}\\.){3,6}\\d{1,4}\\b',
-    maxLength: 7 * 5,
+    pattern: DOTTED_RUN,
+    maxLength: DOTTED_RUN_MAX,
     confidence: 0.75,
     validate: ipv4Valid,
     // Logs carry hundreds of addresses per MB: found by hand (exactly the pattern's matches), not RE2.
