@@ -35,6 +35,9 @@ describe('reference, template and placeholder checks', () => {
   it.each([
     ['https://example.org/x', true], ['/var/run/secrets/token', true], ['alice@example.org', true], ['api.example.com', true],
     ['1.2.3', true], ['2024-01-02', true], ['cert.pem', true], ['bRLFnzd5@=-.a+/hgdS', false], [r(ALNUM, 30), false],
+    ['svc-1.prod_eu.internal', true], ['10.0.12', true],
+    // Dots among random text (an Azure client secret) do not make a host name: it ends in neither a TLD nor digits.
+    ['8w__IGsaY.6g6jUxb1.pPGK262._pgX.q-', false],
   ])('isStructuredNonSecret(%j) = %s', (v, want) => {
     expect(isStructuredNonSecret(v)).toBe(want);
   });
@@ -64,6 +67,7 @@ describe('value judges', () => {
     // A short prefix before a generated part is a token, not a slug; short words joined are still a slug.
     ['r8_nrljl8kwj60zzvh23pjkrwwiljc9gnxhy6pufoeq', true], ['gho_offi2vln-moq4_v66u695ih4w4uk065k74x4', true],
     ['prod-db-secret', false], ['my-app-config-2024', false], ['build-cache-v2-2024-11-24', false],
+    ['8w__IGsaY.6g6jUxb1.pPGK262._pgX.q-', true], // an Azure AD client secret
   ])('tokenValueValid(%j) = %s', (v, want) => {
     expect(tokenValueValid(v)).toBe(want);
   });

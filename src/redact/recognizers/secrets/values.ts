@@ -130,9 +130,12 @@ export function isStructuredNonSecret(v: string): boolean {
     if (slashes >= 2 || v.includes(':\\') || v.startsWith('.')) return true;
   }
   if (isEmail(v)) return true;
-  // Host names and dotted versions: letters/digits separated by dots, ending in a letter TLD or digit.
+  // Host names and dotted versions: letters/digits separated by dots, ending in a letter TLD or digits
+  // (`api.example.com`, `1.2.3`). Random text with dots among its symbols (an Azure client secret,
+  // `8w__IGsaY.6g6jUxb1.pPGK262._pgX.q-`) ends otherwise.
   const parts = v.split('.');
-  if (parts.length >= 3 && parts.every((p) => p.length > 0 && p.length <= 24 && isIdentifierish(p))) return true;
+  const last = parts[parts.length - 1] ?? '';
+  if (parts.length >= 3 && parts.every((p) => p.length > 0 && p.length <= 24 && isIdentifierish(p)) && (isLetters(last) || isDigits(last))) return true;
   let digitsOnly = true;
   for (const ch of v) if (!((ch >= '0' && ch <= '9') || ch === '.' || ch === '-' || ch === ':' || ch === '/' || ch === ' ')) digitsOnly = false;
   if (digitsOnly) return true;
@@ -143,6 +146,18 @@ export function isStructuredNonSecret(v: string): boolean {
     if (['pem', 'key', 'crt', 'cer', 'p12', 'pfx', 'jks', 'json', 'yaml', 'yml', 'txt', 'env', 'conf', 'cfg', 'ini', 'xml', 'js', 'ts', 'py', 'rb', 'go', 'sh', 'png', 'jpg', 'gif', 'svg', 'html', 'keytab', 'gpg', 'asc', 'pub'].includes(ext)) return true;
   }
   return false;
+}
+
+function isLetters(s: string): boolean {
+  if (s.length === 0) return false;
+  for (const ch of s) if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))) return false;
+  return true;
+}
+
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (const ch of s) if (!(ch >= '0' && ch <= '9')) return false;
+  return true;
 }
 
 /** local@domain.tld with the usual character sets; `bRLFnzd5@=-.a+/x` is not an address. */
