@@ -4,7 +4,7 @@
 // recognizer; a lower-confidence fallback here covers unusual schemes that one does not list.
 import type { Recognizer } from '../../types.js';
 import { secret } from './util.js';
-import { isDocumentationFiller, isTemplateOrReference } from './values.js';
+import { isMaskOrFiller, isTemplateOrReference } from './values.js';
 
 const DB_SCHEMES = [
   'postgres(?:ql)?', 'postgis', 'mysql(?:x)?', 'mariadb', 'mongodb(?:\\+srv)?', 'rediss?', 'redis\\+sentinel',
@@ -14,24 +14,21 @@ const DB_SCHEMES = [
   'jdbc:[a-z0-9]{2,20}(?::[a-z0-9]{2,20})?', 'sqlalchemy', 'mysql\\+[a-z0-9]{2,20}', 'postgresql\\+[a-z0-9]{2,20}',
 ].join('|');
 
-// User may contain '@' (e-mail logins); the password runs to the last '@' before the host.
-const USER = '[^\\s:/?#\'"<>@]{1,128}(?:@[^\\s:/?#\'"<>@]{1,128})?';
+// User may contain '@' (e-mail logins), or be empty (`redis://:password@host`, Redis's password-only
+// form); the password runs to the last '@' before the host.
+const USER = '(?:[^\\s:/?#\'"<>@]{1,128}(?:@[^\\s:/?#\'"<>@]{1,128})?)?';
 const PASSWORD = '([^\\s/?#\'"<>]{1,}?)';
 const HOST = '[A-Za-z0-9._%\\[\\]-]{1,}';
 
-/** Words that name the field instead of filling it: `user:password@host` is documentation. */
-const FIELD_NAMES = new Set(['password', 'passwd', 'pass', 'pwd', 'pw', 'secret']);
-
 /**
- * The password of a connection string. Rejected: templates and references (`${DB_PASS}`, `%s`), the
- * field's own name (`password`) and documentation filler (`****`, `<your-password>`). Accepted: weak
- * and default passwords (`root`, `admin`, `password123`): in a connection string they are what the
- * client logs in with, so the string is a working credential (gitleaks and detect-secrets agree).
+ * The password of a connection string. Rejected: templates and references (`${DB_PASS}`, `%s`,
+ * `<password>`), masks (`****`) and documentation filler (`your_password_here`). Everything else is
+ * what the client logs in with, weak or default (`root`, `password123`) or even the word itself
+ * (`user:password@localhost`, how many local databases are set up): gitleaks, detect-secrets and
+ * TruffleHog all report such strings.
  */
 function uriPasswordValid(v: string): boolean {
-  if (v.length < 3 || isTemplateOrReference(v)) return false;
-  if (FIELD_NAMES.has(v.toLowerCase())) return false;
-  return !isDocumentationFiller(v);
+  return v.length >= 3 && !isTemplateOrReference(v) && !isMaskOrFiller(v);
 }
 
 export const CONNECTION_RECOGNIZERS: readonly Recognizer[] = [

@@ -184,27 +184,26 @@ function isIdentifierish(s: string): boolean {
 }
 
 /**
- * Only what documentation leaves in a value: elisions (`ab..yz`), masks (`****`, `xxxx`), filler words
- * (`your_password`, `<your-key>`, `placeholder`, `authpassword`) and counting runs (`xyz`). Unlike
- * isPlaceholder it accepts weak and default passwords (`root`, `admin`, `password123`, `hunter2`):
- * where the syntax itself says "this is the password" (user:password@host), such a value still logs in.
+ * What documentation leaves in place of a value: elisions (`ab..yz`), masks (`****`, `xxxx`) and
+ * filler words (`your_password`, `<your-key>`, `placeholder`, `redacted`). Never a value anyone logs
+ * in with, unlike the weak, default and descriptive values isPlaceholder also rejects.
  */
-export function isDocumentationFiller(v: string): boolean {
+export function isMaskOrFiller(v: string): boolean {
   const lower = v.toLowerCase();
   // Elided values ("ops_eyJzaWdu...", "abc..[Redacted]") are documentation, not credentials.
   if (v.includes('..')) return true;
   if (new Set(lower).size === 1) return true;
+  return PLACEHOLDER_PARTS.some((p) => lower.includes(p));
+}
+
+/** Documentation filler, and also common, default or descriptive values that stand in for a real one. */
+export function isPlaceholder(v: string): boolean {
+  const lower = v.toLowerCase();
+  if (PLACEHOLDER_VALUES.has(lower) || isMaskOrFiller(v)) return true;
   // Words that only describe a password ("authpassword", "MyPassword"), without digits.
   if ((lower.includes('password') || lower.includes('passwd')) && charClasses(v).digit === 0) return true;
   // A counting run end to end ("xyz", "123", "abcd") is an example.
   if (longestSequence(lower) === v.length) return true;
-  return PLACEHOLDER_PARTS.some((p) => lower.includes(p));
-}
-
-/** Documentation filler, and also common or default values that stand in for a real one (`changeme`, `root`). */
-export function isPlaceholder(v: string): boolean {
-  const lower = v.toLowerCase();
-  if (PLACEHOLDER_VALUES.has(lower) || isDocumentationFiller(v)) return true;
   // Globs and patterns ("secrets.*", "*.pem") name sets of things.
   if (v.includes('*.') || v.endsWith('.*')) return true;
   // The same group repeated ("1234-1234-1234-...") is a template.
