@@ -165,9 +165,11 @@ export const SAAS_RECOGNIZERS: readonly Recognizer[] = [
     keywords: ['pmak-', 'pmat-'],
   }),
   secret({
+    // A format version digit (0, 1 and 2 so far; any digit, so the next one is not missed), one or two
+    // numeric ids, a 32-character secret.
     id: 'asana_pat',
     entity: 'ASANA_TOKEN',
-    pattern: '\\b[012]/[0-9]{12,20}(?:/[0-9]{12,20})?:[A-Za-z0-9]{32}\\b',
+    pattern: '\\b[0-9]/[0-9]{12,20}(?:/[0-9]{12,20})?:[A-Za-z0-9]{32}\\b',
     maxLength: 80,
     validate: (v) => !isFillerToken(v.slice(-32)),
     keywords: ['/'],
