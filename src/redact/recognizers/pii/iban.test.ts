@@ -22,6 +22,8 @@ describe('IBAN_CODE end to end', () => {
     ['DE89370400440532013000', 'DE89370400440532013000'],
     ['BE68 5390 0754 7034 THEN', 'BE68 5390 0754 7034'], // a following 4-letter word is not swallowed
     ['pay to FR14 2004 1010 0505 0001 3M02 606, ok', 'FR14 2004 1010 0505 0001 3M02 606'],
+    ['Dash as separator: AL47-2121-1009-0000-0002-3569-8741', 'AL47-2121-1009-0000-0002-3569-8741'],
+    ['GB82-WEST-1234-5698-7654-32', 'GB82-WEST-1234-5698-7654-32'],
   ])('%j', (text, expected) => {
     expect(ibans(text)).toEqual([expected]);
   });
@@ -34,6 +36,7 @@ describe('IBAN_CODE end to end', () => {
     ['inside a longer token', 'XGB82WEST12345698765432'],
     ['followed by more characters', 'GB82WEST12345698765432X'],
     ['check digits 00', 'GB00WEST12345698765432'],
+    ['dashed, one character changed', 'GB82-WEST-1234-5698-7654-33'],
   ])('rejects %s: %j', (_why, text) => {
     expect(ibans(text)).toEqual([]);
   });

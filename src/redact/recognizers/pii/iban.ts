@@ -1,6 +1,6 @@
 // IBAN: country code, two check digits, country-specific BBAN. The pattern is generated from
 // the length table so each country matches exactly its own length, grouped in fours with single
-// spaces or not at all; a fixed length keeps a following word ("BE68 5390 0754 7034 THEN") out of
+// spaces (or dashes, as some forms print them) or not at all; a fixed length keeps a following word ("BE68 5390 0754 7034 THEN") out of
 // the match. Validation: known country, exact length, check digits 02..98 and ISO 7064 mod 97 = 1.
 import type { Recognizer } from '../../types.js';
 import { ibanMod97 } from './checksums.js';
@@ -20,7 +20,7 @@ export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 
 /** Strips spaces and upper-cases, then checks country length, check-digit range and mod 97. */
 export function ibanValid(value: string): boolean {
-  const iban = value.replaceAll(' ', '').toUpperCase();
+  const iban = value.replaceAll(' ', '').replaceAll('-', '').toUpperCase();
   const expected = IBAN_LENGTHS[iban.slice(0, 2)];
   if (expected === undefined || iban.length !== expected) return false;
   const check = Number(iban.slice(2, 4));
@@ -28,7 +28,7 @@ export function ibanValid(value: string): boolean {
   return ibanMod97(iban) === 1;
 }
 
-/** One alternative per length: `(?:GB|DE|...)\d{2}` then the BBAN in (optionally spaced) fours. */
+/** One alternative per length: `(?:GB|DE|...)\d{2}` then the BBAN in fours, optionally spaced or dashed. */
 function ibanPattern(): string {
   const byLength = new Map<number, string[]>();
   for (const [cc, len] of Object.entries(IBAN_LENGTHS)) byLength.set(len, [...(byLength.get(len) ?? []), cc]);
@@ -36,7 +36,7 @@ function ibanPattern(): string {
     const bban = len - 4;
     const fours = Math.floor(bban / 4);
     const rest = bban % 4;
-    return `(?:${ccs.join('|')})\\d{2}(?: ?[A-Z0-9]{4}){${fours}}${rest ? `(?: ?[A-Z0-9]{${rest}})` : ''}`;
+    return `(?:${ccs.join('|')})\\d{2}(?:[ -]?[A-Z0-9]{4}){${fours}}${rest ? `(?:[ -]?[A-Z0-9]{${rest}})` : ''}`;
   });
   // The character before is consumed (group 1 is the IBAN) so that a literal escape counts as a boundary.
   return `(?:^|${LITERAL_ESCAPE}|[^A-Za-z0-9_])((?:${alternatives.join('|')}))\\b`;
