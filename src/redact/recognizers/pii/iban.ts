@@ -4,7 +4,7 @@
 // the match. Validation: known country, exact length, check digits 02..98 and ISO 7064 mod 97 = 1.
 import type { Recognizer } from '../../types.js';
 import { ibanMod97 } from './checksums.js';
-import { LITERAL_ESCAPE } from './literal-escape.js';
+import { WORD_START } from './literal-escape.js';
 
 /** SWIFT IBAN registry: total IBAN length per country. */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -39,7 +39,7 @@ function ibanPattern(): string {
     return `(?:${ccs.join('|')})\\d{2}(?:[ -]?[A-Z0-9]{4}){${fours}}${rest ? `(?:[ -]?[A-Z0-9]{${rest}})` : ''}`;
   });
   // The character before is consumed (group 1 is the IBAN) so that a literal escape counts as a boundary.
-  return `(?:^|${LITERAL_ESCAPE}|[^A-Za-z0-9_])((?:${alternatives.join('|')}))\\b`;
+  return `${WORD_START}((?:${alternatives.join('|')}))\\b`;
 }
 
 const MAX_IBAN = 34;

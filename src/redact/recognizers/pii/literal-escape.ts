@@ -4,3 +4,9 @@
 // there. Listed first in their alternations, so it is preferred over consuming the backslash alone
 // (which would leave the letter to start an e-mail address's local part).
 export const LITERAL_ESCAPE = '\\\\[ntr]';
+
+/**
+ * A leading `\b` before a value that starts with a word character, consumed instead of asserted so a
+ * literal escape can stand in for it (the value is capture group 1).
+ */
+export const WORD_START = `(?:^|${LITERAL_ESCAPE}|[^A-Za-z0-9_])`;

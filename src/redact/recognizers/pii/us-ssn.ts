@@ -4,7 +4,7 @@
 // groups so `1-123-45-6789` or `123-45-6789-0` is seen whole and rejected.
 import type { Recognizer } from '../../types.js';
 import { digitsOf } from './checksums.js';
-import { LITERAL_ESCAPE } from './literal-escape.js';
+import { WORD_START } from './literal-escape.js';
 
 // Numbers the SSA published as examples (pamphlets, a wallet insert): never a person's SSN.
 const EXAMPLE_SSNS = new Set(['078051120', '219099999', '123456789']);
@@ -38,13 +38,11 @@ function layoutOk(value: string): boolean {
 export const ssnValid = (value: string): boolean => layoutOk(value) && ssnDigitsValid(digitsOf(value));
 export const itinValid = (value: string): boolean => layoutOk(value) && itinDigitsValid(digitsOf(value));
 
-// The character before is consumed (group 1 is the number) so that a literal escape counts as a
-// boundary (literal-escape.ts); otherwise the same as a leading \b.
-const BEFORE = `(?:^|${LITERAL_ESCAPE}|[^A-Za-z0-9_])`;
-const DASHED = `${BEFORE}((?:\\d{1,12}[.\\-])?\\d{3}[.\\-]\\d{2}[.\\-]\\d{4}(?:[.\\-]\\d{1,12})?)\\b`;
+// Group 1 is the number; WORD_START (literal-escape.ts) lets a literal escape stand for the boundary.
+const DASHED = `${WORD_START}((?:\\d{1,12}[.\\-])?\\d{3}[.\\-]\\d{2}[.\\-]\\d{4}(?:[.\\-]\\d{1,12})?)\\b`;
 // Space-separated 3-2-4 also occurs in addresses and tables ("Suite 680 36 4022"), and nine bare
 // digits are anything (order numbers, ids): both only next to a context word.
-const SPACED_OR_BARE = `${BEFORE}(\\d{3}(?: \\d{2} \\d{4}|\\d{6}))\\b`;
+const SPACED_OR_BARE = `${WORD_START}(\\d{3}(?: \\d{2} \\d{4}|\\d{6}))\\b`;
 
 const SSN_CONTEXT = ['ssn', 'social security', 'social sec', 'ss#', 'ss #', 'soc sec'];
 const ITIN_CONTEXT = ['itin', 'taxpayer', 'tax id', 'tin:', 'tin#', 'tin no', 'tin number'];
