@@ -218,6 +218,17 @@ function countWhile(s: string, from: number, max: number, ok: (c: string) => boo
   return n;
 }
 
+/** How many capture groups the node holds (RE2 numbers them by their opening parenthesis). */
+export function captures(n: Node): number {
+  switch (n.t) {
+    case 'seq':
+    case 'alt': return n.items.reduce((a, x) => a + captures(x), 0);
+    case 'group': return (n.capture ? 1 : 0) + captures(n.body);
+    case 'repeat': return captures(n.body);
+    default: return 0;
+  }
+}
+
 /** Parses a pattern; `inlineFlags` are the widening flags of `(?i)`-style setters found in it. */
 export function parsePattern(pattern: string): { ast: Node; inlineFlags: string } {
   const parser = new Parser(pattern);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RECOGNIZERS } from './recognizers/index.js';
-import { patternHead, patternPrefix, PatternSyntaxError } from './regex-prefix.js';
+import { patternHead, patternPrefix, PatternSyntaxError, reportingAlternatives } from './regex-prefix.js';
 import { mixedCorpus } from './testing/corpus.js';
 import { SAMPLE_RECOGNIZERS } from './testing/sample-recognizers.js';
 import type { Recognizer } from './types.js';
@@ -166,5 +166,48 @@ describe('patternHead', () => {
     const planted = 'password = "s3cr3tP@ss" api_key: AbCdEfGhIjKlMnOpQrStUvWx0123 -----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
     const text = `${mixedCorpus(48 << 10, { plantEvery: 3 })}\n${planted}`;
     for (const width of [16, 64, 256]) expect(checkHeads(DEFAULT_RECOGNIZERS, text, width)).toStrictEqual([]);
+  }, 60_000);
+});
+
+describe('reportingAlternatives', () => {
+  it('leaves out the top-level alternatives that cannot hold the reported group (vetoes)', () => {
+    const veto = '\\bpublic_key\\s*=\\s*\\S+';
+    const pattern = `(?:${veto}|key\\s*=\\s*(\\S{8,}))`;
+    const reduced = reportingAlternatives(pattern, 1)!;
+    expect(new RE2(reduced, 'u').test('public_key = abc')).toBe(false);
+    expect(new RE2(reduced, 'u').test('key = abcdefgh')).toBe(true);
+    // Groups are numbered across alternatives: group 2 lives in the third one.
+    const second = new RE2(`^${reportingAlternatives('(a)x|y|(b)z', 2)!}$`, 'u');
+    expect(['ax', 'y', 'bz'].filter((s) => second.test(s))).toStrictEqual(['bz']);
+    // Flags of the enclosing group are kept.
+    const ci = new RE2(`^${reportingAlternatives('(?i:veto|key(x))', 1)!}$`, 'u');
+    expect(['VETO', 'KEYX'].filter((s) => ci.test(s))).toStrictEqual(['KEYX']);
+  });
+
+  it('nothing to leave out: null', () => {
+    expect(reportingAlternatives('key=(\\S+)', 1)).toBeNull(); // no alternation
+    expect(reportingAlternatives('(a)|(b)', 0)).toBeNull(); // whole matches are reported
+    expect(reportingAlternatives('a(x)|b(y)|c', 3)).toBeNull(); // no such group: no alternative can hold it
+  });
+
+  it('default set: every reported match is a match of what remains, at the same place', () => {
+    const planted = 'password = "s3cr3tP@ss" public_key = AbCdEfGhIjKlMnOpQrStUvWx0123 api_key: AbCdEfGhIjKlMnOpQrStUvWx0123 token: 9fQ2xL7pK3mN8vR1tY6wZ4aB';
+    const text = `${mixedCorpus(48 << 10, { plantEvery: 3 })}\n${planted}`;
+    const missed: string[] = [];
+    let checked = 0;
+    for (const r of DEFAULT_RECOGNIZERS) {
+      const reduced = reportingAlternatives(r.pattern, r.group ?? 0);
+      if (reduced === null) continue;
+      const full = new RE2(r.pattern, r.caseInsensitive ? 'giu' : 'gu');
+      const sticky = new RE2(reduced, r.caseInsensitive ? 'yiu' : 'yu');
+      for (const m of text.matchAll(full)) {
+        if (m[r.group!] === undefined) continue;
+        checked++;
+        sticky.lastIndex = m.index;
+        if (!sticky.test(text)) missed.push(`${r.id} at ${m.index}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    expect(missed).toStrictEqual([]);
   }, 60_000);
 });

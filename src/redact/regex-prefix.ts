@@ -9,7 +9,7 @@
 //    be judged without the character that comes next;
 //  - inline flag setters `(?i)` / `(?s)` are applied to the whole pattern (only widening flags are kept).
 // Atoms (literals, escapes, classes, `.`) are copied verbatim, so RE2's own syntax stays authoritative.
-import { parsePattern, type Node } from './regex-ast.js';
+import { captures, parsePattern, type Node } from './regex-ast.js';
 
 export { PatternSyntaxError } from './regex-ast.js';
 
@@ -40,6 +40,19 @@ function full(n: Node, keepMin = false): string {
       const { min, max } = relaxed(n, keepMin);
       return `(?:${full(n.body, keepMin)})${quantifier(min, max)}`;
     }
+  }
+}
+
+/** The node's own language, assertions dropped, repetitions as written (laziness aside: same language). */
+function exact(n: Node): string {
+  switch (n.t) {
+    case 'atom': return n.src;
+    case 'assert':
+    case 'empty': return '';
+    case 'seq': return n.items.map(exact).join('');
+    case 'alt': return `(?:${n.items.map(exact).join('|')})`;
+    case 'group': return `(?${n.flags}:${exact(n.body)})`;
+    case 'repeat': return `(?:${exact(n.body)})${quantifier(n.min, n.max)}`;
   }
 }
 
@@ -254,4 +267,37 @@ export function patternHead(pattern: string, caseInsensitive: boolean, maxWidth:
   if (body === '') return null;
   const flags = [...new Set(inlineFlags + (caseInsensitive ? 'i' : ''))].join('');
   return flags ? `(?${flags}:${body})` : `(?:${body})`;
+}
+
+/**
+ * The top-level alternatives of `pattern` that can hold capture group `group`, as RE2 source (flags
+ * inlined); null when there is nothing to leave out. A recognizer that reports a group may have
+ * alternatives without it: vetoes, which swallow harmless text (`public_key = ...`, a file path used as
+ * a key) so that the reporting alternatives cannot match there. They never report anything, so where
+ * the only question is "can a finding start here?" (the engine's Set pass over whole texts) they can
+ * be left out: a reported match is a match of its own alternative, at the same place. Assertions are
+ * dropped (a superset, which such a question allows); repetitions keep their bounds (patternHead
+ * measures widths by them).
+ */
+export function reportingAlternatives(pattern: string, group: number): string | null {
+  if (group <= 0) return null;
+  const { ast, inlineFlags } = parsePattern(pattern);
+  let node = ast;
+  let flags = inlineFlags;
+  while (node.t === 'group' && !node.capture) {
+    flags += node.flags;
+    node = node.body;
+  }
+  if (node.t !== 'alt') return null;
+  const kept: Node[] = [];
+  let before = 0;
+  for (const item of node.items) {
+    const n = captures(item);
+    if (before < group && group <= before + n) kept.push(item);
+    before += n;
+  }
+  if (kept.length === 0 || kept.length === node.items.length) return null;
+  const body = kept.map(exact).join('|');
+  const set = [...new Set(flags)].join('');
+  return set ? `(?${set}:${body})` : `(?:${body})`;
 }
