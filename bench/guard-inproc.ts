@@ -8,8 +8,9 @@
 // Comparing both with the guard's own histogram behind Envoy (printed by run.ts) shows how much of
 // the guard's time there is its work and how much is reloading its working set.
 //
-// Usage: node dist/bench/guard-inproc.js [--quick]; or runGuardInProcessBench() from the bench runner.
+// Usage: node dist/bench/guard-inproc.js [--quick] [--json FILE]; the bench runner starts it so.
 import { EventEmitter } from 'node:events';
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { ServerDuplexStream } from '@grpc/grpc-js';
 import { pino } from 'pino';
@@ -143,5 +144,8 @@ export function formatGuardInProcess(r: GuardInProcessResult): string {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await runGuardInProcessBench({ quick: process.argv.includes('--quick') });
+  const args = process.argv.slice(2);
+  const json = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+  const result = await runGuardInProcessBench({ quick: args.includes('--quick') });
+  if (json) writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
 }

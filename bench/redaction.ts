@@ -8,9 +8,10 @@
 //     with the ratio. They detect fewer types; the ratio is throughput, not quality.
 // Times are wall clock, best of several rounds after warm-up. Never a CI gate.
 //
-// Usage: node dist/bench/redaction.js [--quick] [--profile]; or runRedactionBench() from the bench runner.
+// Usage: node dist/bench/redaction.js [--quick] [--profile] [--json FILE]; the bench runner starts it so.
 // --profile adds the default set's ten costliest recognizers (where their authors can win most) and the
 // Set pass that decides where they run.
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Redactor } from '@redactpii/node';
 import RE2 from 're2';
@@ -270,5 +271,8 @@ export function formatRedactionBench(r: RedactionBenchResult): string {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await runRedactionBench({ quick: process.argv.includes('--quick'), profile: process.argv.includes('--profile') });
+  const args = process.argv.slice(2);
+  const json = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+  const result = await runRedactionBench({ quick: args.includes('--quick'), profile: args.includes('--profile') });
+  if (json) writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
 }

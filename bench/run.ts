@@ -17,8 +17,9 @@
 // settling as well.
 //
 // Usage: node dist/bench/run.js [--quick] [--n N] [--n-stream N] [--n-model N] [--warmup N] [--rounds N] [--json FILE]
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -26,9 +27,9 @@ import { envoyBinary, repoRoot } from '../scripts/lib/paths.js';
 import { startProcess } from '../scripts/lib/processes.js';
 import { startStack, type Stack } from '../scripts/lib/stack.js';
 import { keepAliveAgent, stats, timedRequest, verify, type RequestSpec, type Timed } from './client.js';
-import { runGuardInProcessBench } from './guard-inproc.js';
-import { runInjectionBench } from './injection.js';
-import { runRedactionBench } from './redaction.js';
+import type { GuardInProcessResult } from './guard-inproc.js';
+import type { InjectionBenchResult } from './injection.js';
+import type { RedactionBenchResult } from './redaction.js';
 import { chatBody } from './workload.js';
 import {
   derive, formatReport, MODEL_FIRST_TOKEN_MS, STACK_LABELS, type BenchResult, type GuardPhase, type Machine, type Params, type StackKey,
@@ -96,6 +97,8 @@ const lateStops: Promise<unknown>[] = [];
 let cleaningUp = false;
 let interrupted = false;
 const agents: http.Agent[] = [];
+/** The in-process benchmarks' child processes (see isolated()), while they run. */
+const benchChildren = new Set<ChildProcess>();
 let cleanupChain: Promise<void> = Promise.resolve();
 
 function track(stop: () => Promise<unknown>): void {
@@ -105,6 +108,7 @@ function track(stop: () => Promise<unknown>): void {
 
 async function stopAll(): Promise<void> {
   for (const a of agents) a.destroy();
+  for (const child of benchChildren) child.kill('SIGTERM');
   // Reverse order: stacks before the upstream and the no-op server they point at.
   for (let stop = stoppers.pop(); stop; stop = stoppers.pop()) {
     try { await stop(); } catch (err) { log(`cleanup: ${err instanceof Error ? err.message : String(err)}`); }
@@ -296,6 +300,28 @@ function machine(): Machine {
   return { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, envoy, os: `${os.type()} ${os.release()}` };
 }
 
+/**
+ * One in-process benchmark (dist/bench/<script>) in a fresh Node process, its output passed through;
+ * returns its result. Not in this process: after a minute of HTTP load, the load generator's heap and
+ * JIT state cost the redaction benchmark ~5% (95-96 MB/s in four runs here, 101-106 alone).
+ */
+async function isolated<T>(script: string, args: readonly string[]): Promise<T> {
+  checkInterrupted();
+  const dir = mkdtempSync(join(os.tmpdir(), 'llm-guard-bench-'));
+  const file = join(dir, 'result.json');
+  const child = spawn(process.execPath, [join(repoRoot(), 'dist', 'bench', script), ...args, '--json', file], { stdio: ['ignore', 'inherit', 'inherit'] });
+  benchChildren.add(child);
+  try {
+    const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    checkInterrupted();
+    if (code !== 0) throw new Error(`${script} failed (${signal ?? `exit ${code}`})`);
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } finally {
+    benchChildren.delete(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // --- Main ---------------------------------------------------------------------------------------------
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
@@ -388,22 +414,21 @@ async function main(): Promise<void> {
   // In-process costs (one core): redaction (issue 3) and prompt-injection detection (issue 4), each
   // beside a well-known JavaScript library on the same inputs; then the guard's whole per-message path.
   // The stacks are stopped first: idle, their three Envoys still flush stats and health-check the
-  // guard, which shared the two cores with these measurements.
+  // guard, which shared the two cores with these measurements. Each runs in a fresh process (isolated).
   log('stopping the stacks');
   await cleanup();
   checkInterrupted();
+  const quick = opts.quick ? ['--quick'] : [];
   log('redaction throughput and per-event cost');
   process.stdout.write('\n');
-  const redaction = await runRedactionBench({ quick: opts.quick });
-  checkInterrupted();
+  const redaction = await isolated<RedactionBenchResult>('redaction.js', quick);
   log('prompt-injection detection latency');
   process.stdout.write('\n');
-  const injection = await runInjectionBench({ quick: opts.quick });
+  const injection = await isolated<InjectionBenchResult>('injection.js', quick);
   // The guard's per-message work without Envoy, hot and with cold caches, beside its histogram above.
-  checkInterrupted();
   log('guard in-process, hot and with caches evicted');
   process.stdout.write('\n');
-  const inProcess = await runGuardInProcessBench({ quick: opts.quick });
+  const inProcess = await isolated<GuardInProcessResult>('guard-inproc.js', quick);
   if (opts.json) {
     writeFileSync(opts.json, `${JSON.stringify({ ...result, redaction, injection, inProcess }, null, 2)}\n`);
     log(`wrote ${opts.json}`);
