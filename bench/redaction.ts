@@ -9,8 +9,8 @@
 // Times are wall clock, best of several rounds after warm-up. Never a CI gate.
 //
 // Usage: node dist/bench/redaction.js [--quick] [--profile] [--json FILE]; the bench runner starts it so.
-// --profile adds the default set's ten costliest recognizers (where their authors can win most) and the
-// Set pass that decides where they run.
+// --profile adds the default set's ten costliest recognizers (TOP=n in the environment for n of them:
+// where their authors can win most) and the Set pass that decides where they run.
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Redactor } from '@redactpii/node';

@@ -20,39 +20,30 @@ export { PatternSyntaxError } from './regex-ast.js';
  */
 const RELAX_ABOVE = 16;
 
-function relaxed(n: { readonly min: number; readonly max: number }, keepMin = false): { min: number; max: number } {
-  return n.max > RELAX_ABOVE ? { min: keepMin ? n.min : 0, max: Infinity } : n;
-}
-
 /**
- * The node's own language, assertions dropped (a superset, which is all the prefix needs). With
- * `keepMin`, large repetitions keep their minimum (`x{50,100}` becomes `x{50,}`, not `x*`).
+ * How `full` writes counted repetitions: `relax` turns those above RELAX_ABOVE into `*`, `keepMin` into
+ * `{min,}` (`x{50,100}` becomes `x{50,}`, not `x*`), `exact` keeps them as written.
  */
-function full(n: Node, keepMin = false): string {
-  switch (n.t) {
-    case 'atom': return n.src;
-    case 'assert':
-    case 'empty': return '';
-    case 'seq': return n.items.map((x) => full(x, keepMin)).join('');
-    case 'alt': return `(?:${n.items.map((x) => full(x, keepMin)).join('|')})`;
-    case 'group': return `(?${n.flags}:${full(n.body, keepMin)})`;
-    case 'repeat': {
-      const { min, max } = relaxed(n, keepMin);
-      return `(?:${full(n.body, keepMin)})${quantifier(min, max)}`;
-    }
-  }
+type Bounds = 'relax' | 'keepMin' | 'exact';
+
+function relaxed(n: { readonly min: number; readonly max: number }, bounds: Bounds = 'relax'): { min: number; max: number } {
+  if (bounds === 'exact' || n.max <= RELAX_ABOVE) return n;
+  return { min: bounds === 'keepMin' ? n.min : 0, max: Infinity };
 }
 
-/** The node's own language, assertions dropped, repetitions as written (laziness aside: same language). */
-function exact(n: Node): string {
+/** The node's own language, assertions dropped (a superset, which is all the prefix needs). */
+function full(n: Node, bounds: Bounds = 'relax'): string {
   switch (n.t) {
     case 'atom': return n.src;
     case 'assert':
     case 'empty': return '';
-    case 'seq': return n.items.map(exact).join('');
-    case 'alt': return `(?:${n.items.map(exact).join('|')})`;
-    case 'group': return `(?${n.flags}:${exact(n.body)})`;
-    case 'repeat': return `(?:${exact(n.body)})${quantifier(n.min, n.max)}`;
+    case 'seq': return n.items.map((x) => full(x, bounds)).join('');
+    case 'alt': return `(?:${n.items.map((x) => full(x, bounds)).join('|')})`;
+    case 'group': return `(?${n.flags}:${full(n.body, bounds)})`;
+    case 'repeat': {
+      const { min, max } = relaxed(n, bounds);
+      return `(?:${full(n.body, bounds)})${quantifier(min, max)}`;
+    }
   }
 }
 
@@ -221,7 +212,7 @@ export function patternPrefix(pattern: string, caseInsensitive = false): Pattern
  * repetitions keep their minimum: `[A-Za-z0-9+/]{50,100}` relaxed to `*` would match anywhere.
  */
 function head(n: Node, budget: number): string {
-  if (width(n) <= budget) return full(n, true);
+  if (width(n) <= budget) return full(n, 'keepMin');
   switch (n.t) {
     case 'atom':
     case 'assert':
@@ -239,7 +230,7 @@ function head(n: Node, budget: number): string {
       const w = width(n.body);
       const times = Math.min(n.min, Math.floor(budget / w));
       if (times === 0) return head(n.body, budget);
-      return times === 1 ? `(?:${full(n.body, true)})` : `(?:${full(n.body, true)}){${times}}`;
+      return times === 1 ? `(?:${full(n.body, 'keepMin')})` : `(?:${full(n.body, 'keepMin')}){${times}}`;
     }
     case 'seq': {
       let out = '';
@@ -247,7 +238,7 @@ function head(n: Node, budget: number): string {
       for (const item of n.items) {
         const w = width(item);
         if (w > left) return out + head(item, left);
-        out += full(item, true);
+        out += full(item, 'keepMin');
         left -= w;
       }
       return out;
@@ -297,7 +288,7 @@ export function reportingAlternatives(pattern: string, group: number): string | 
     before += n;
   }
   if (kept.length === 0 || kept.length === node.items.length) return null;
-  const body = kept.map(exact).join('|');
+  const body = kept.map((x) => full(x, 'exact')).join('|');
   const set = [...new Set(flags)].join('');
   return set ? `(?${set}:${body})` : `(?:${body})`;
 }
