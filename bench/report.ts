@@ -55,12 +55,17 @@ export interface Derived {
   ttfbModelRatioP99: number;
 }
 
+/** CPU time (all threads) of an ext_proc server process per request, in each warm-up turn (µs). */
+export interface WarmupCpu { key: StackKey; usPerRequest: number[] }
+
 export interface BenchResult {
   machine: Machine;
   params: Params;
   stats: Record<StackKey, Record<Scenario, Stats>>;
   derived: Derived;
   guardPhases: GuardPhase[];
+  /** Empty where /proc is not available. */
+  warmupCpu: WarmupCpu[];
   checks: string[];
   elapsedSeconds: number;
 }
@@ -145,6 +150,11 @@ export function formatReport(r: BenchResult): string {
     out.push('');
     out.push('guard time per ext_proc message, from its own histogram (all requests, warm-up included):');
     out.push(table([['  phase', 'messages', 'mean us'], ...r.guardPhases.map((g) => [`  ${g.phase}`, String(g.count), g.meanUs.toFixed(1)])]));
+  }
+  if (r.warmupCpu.length > 0) {
+    out.push('');
+    out.push('ext_proc process CPU per request (all threads, µs) in each warm-up turn: V8 compiles per-request code over thousands of requests');
+    for (const w of r.warmupCpu) out.push(`  ${STACK_LABELS[w.key].padEnd(26)} ${w.usPerRequest.map((x) => x.toFixed(0)).join(' ')}`);
   }
   out.push('');
   out.push(`checks: ${r.checks.join('; ')}`);

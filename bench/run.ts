@@ -14,12 +14,12 @@
 // production. V8 compiles code run once per request only after thousands of requests; the guard's CPU
 // per request, measured behind Envoy in 2,000-request steps from start: 855, 625, 535, 520, 515 µs
 // (the no-op server's: 600, 380, 360, 345, 340). With 200 warm-up requests the rounds measured that
-// settling as well.
+// settling as well. The report prints both servers' CPU per request in each warm-up turn (Linux).
 //
 // Usage: node dist/bench/run.js [--quick] [--n N] [--n-stream N] [--n-model N] [--warmup N] [--rounds N] [--json FILE]
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -301,6 +301,20 @@ function machine(): Machine {
 }
 
 /**
+ * CPU time of a process, all its threads (ms), from Linux's /proc (per-thread nanoseconds on CPU, no
+ * clock-tick rounding); undefined elsewhere or once it has exited.
+ */
+function cpuMs(pid: number): number | undefined {
+  try {
+    let ns = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    return ns / 1e6;
+  } catch {
+    return undefined; // not Linux, or a thread ended between listing and reading: no figure
+  }
+}
+
+/**
  * One in-process benchmark (dist/bench/<script>) in a fresh Node process, its output passed through;
  * returns its result. Not in this process: after a minute of HTTP load, the load generator's heap and
  * JIT state cost the redaction benchmark ~5% (95-96 MB/s in four runs here, 101-106 alone).
@@ -366,13 +380,25 @@ async function main(): Promise<void> {
   const warmTurns = Math.ceil((opts.warmup + opts.warmupStream) / MAX_BURST);
   const warmPlain = split(opts.warmup, warmTurns);
   const warmStream = split(opts.warmupStream, warmTurns);
+  // The ext_proc servers' CPU per request in each turn shows the JIT settling (see the file comment).
+  const extProcPid: Partial<Record<StackKey, number>> = { B: noop.pid, C: targets.find((t) => t.key === 'C')?.stack.guard?.pid };
+  const warmCpu: Partial<Record<StackKey, (number | undefined)[]>> = {};
   for (let turn = 0; turn < warmTurns; turn++) {
     for (const t of targets) {
       log(`warm-up ${turn + 1}/${warmTurns} ${STACK_LABELS[t.key]}: ${warmPlain[turn]} non-streamed + ${warmStream[turn]} streamed`);
+      const pid = extProcPid[t.key];
+      const before = pid === undefined ? undefined : cpuMs(pid);
       await runPlain(t, workload, warmPlain[turn] ?? 0, false);
       await runStream(t, workload, warmStream[turn] ?? 0, false);
+      const after = pid === undefined ? undefined : cpuMs(pid);
+      const sent = (warmPlain[turn] ?? 0) + (warmStream[turn] ?? 0);
+      if (pid !== undefined) (warmCpu[t.key] ??= []).push(before !== undefined && after !== undefined && sent > 0 ? ((after - before) * 1000) / sent : undefined);
     }
   }
+  const warmupCpu = (['B', 'C'] as const).flatMap((key) => {
+    const xs = warmCpu[key] ?? [];
+    return xs.length > 0 && xs.every((x) => x !== undefined) ? [{ key, usPerRequest: xs as number[] }] : [];
+  });
 
   const plainPer = split(opts.n, opts.rounds);
   const streamPer = split(opts.nStream, opts.rounds);
@@ -407,7 +433,7 @@ async function main(): Promise<void> {
     edgeRateLimit: `edge rate limit as shipped (1000 req/s), at most ${MAX_BURST} requests in a row per stack`,
   };
   const result: BenchResult = {
-    machine: machine(), params, stats: byKey, derived: derive(byKey), guardPhases: phases, checks,
+    machine: machine(), params, stats: byKey, derived: derive(byKey), guardPhases: phases, warmupCpu, checks,
     elapsedSeconds: Number(process.hrtime.bigint() - t0) / 1e9,
   };
   process.stdout.write(`${formatReport(result)}\n`);
