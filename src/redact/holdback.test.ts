@@ -14,9 +14,9 @@ function referenceTracker(entries: readonly HoldBackEntry[]): (text: string, bas
   const buckets: { bound: number; opaque: boolean; members: HoldBackEntry[] }[] = [];
   let lower = 0;
   for (const limit of BUCKET_LIMITS) {
-    const members = entries.filter((e) => e.bound > lower && e.bound <= limit);
+    const members = entries.filter((e) => e.hold > lower && e.hold <= limit);
     lower = limit;
-    if (members.length > 0) buckets.push({ bound: Math.max(...members.map((e) => e.bound)), opaque: members.some((e) => e.opaque), members });
+    if (members.length > 0) buckets.push({ bound: Math.max(...members.map((e) => e.hold)), opaque: members.some((e) => e.opaque), members });
   }
   const starts = buckets.map(() => 0);
   return (text, base) => {
@@ -72,4 +72,19 @@ describe('HoldBackTracker', () => {
       compare(sample, parts.join(''), [...new Set(cuts)].sort((a, b) => a - b));
     }), { numRuns: 40 });
   }, 60_000);
+
+  it('a recognizer that reads context after its value holds a match until that much text follows it', () => {
+    const r: Recognizer = { id: 'k', entity: 'K', kind: 'secret', pattern: '\\bKEY[0-9]{4}\\b', maxLength: 7, confidence: 0.9, context: ['note'], contextAfter: 10 };
+    const entry = holdBackEntry(r);
+    expect(entry.bound).toBe(7); // the scan engine's bound: the match alone
+    expect(entry.hold).toBe(17);
+    const viable = (text: string): number => new HoldBack([entry]).tracker().viableStart(text, 0);
+    const head = 'see KEY1234';
+    expect(viable(head)).toBe(4);
+    expect(viable(`${head} ab, cd.ef`)).toBe(4); // ten characters after the value: still undecided
+    expect(viable(`${head} ab, cd.efg`)).toBe(head.length + 11); // eleven: decided, nothing held
+    expect(viable('see KEY12345 and more text')).toBe(26); // not a match (no word boundary): nothing held
+    // Without contextAfter, a complete match holds nothing once a non-word character follows it.
+    expect(new HoldBack([holdBackEntry({ ...r, contextAfter: undefined })]).tracker().viableStart(`${head} ab`, 0)).toBe(head.length + 3);
+  });
 });

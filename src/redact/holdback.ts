@@ -30,6 +30,8 @@ export interface HoldBackEntry {
   readonly r: Recognizer;
   /** Longest text (UTF-16 units) a match of this recognizer can span, value and matched context. */
   readonly bound: number;
+  /** How far back a suffix may start and still be undecided: `bound` plus the context read after a value. */
+  readonly hold: number;
   /** Non-empty-prefix regex source; null when the recognizer can never be pending (see opaque). */
   readonly prefix: string | null;
   /** The pattern uses syntax regex-prefix.ts does not model: hold its whole bound, always. */
@@ -58,14 +60,17 @@ export function holdBackEntry(r: Recognizer): HoldBackEntry {
   const cached = ENTRIES.get(r);
   if (cached) return cached;
   let entry: HoldBackEntry;
+  const after = r.contextAfter ?? 0;
   try {
-    const p = patternPrefix(r.pattern, r.caseInsensitive === true);
+    const p = patternPrefix(r.pattern, r.caseInsensitive === true, after);
     const prefixRe = p.source === null ? null : re2(`${p.source}$`, 'u') as unknown as RE2;
     const closer = p.terminator === null ? null : closerOf(r, p.terminator);
-    entry = { r, bound: holdBound(r, p.maxWidth), prefix: p.source, opaque: false, terminator: p.terminator, prefixRe, closer };
+    const bound = holdBound(r, p.maxWidth);
+    entry = { r, bound, hold: bound + after, prefix: p.source, opaque: false, terminator: p.terminator, prefixRe, closer };
   } catch {
     // Syntax regex-prefix.ts does not model, or a prefix RE2 refuses: hold the whole bound, always.
-    entry = { r, bound: holdBound(r, Infinity), prefix: null, opaque: true, terminator: null, prefixRe: null, closer: null };
+    const bound = holdBound(r, Infinity);
+    entry = { r, bound, hold: bound + after, prefix: null, opaque: true, terminator: null, prefixRe: null, closer: null };
   }
   ENTRIES.set(r, entry);
   return entry;
@@ -183,11 +188,11 @@ export class HoldBack {
     const searches: Search[][] = [];
     let lower = 0;
     for (const limit of BUCKET_LIMITS) {
-      const members = entries.filter((e) => e.bound > lower && e.bound <= limit);
+      const members = entries.filter((e) => e.hold > lower && e.hold <= limit);
       lower = limit;
       if (members.length === 0) continue;
       searches.push(searchesOf(members));
-      buckets.push({ bound: Math.max(...members.map((e) => e.bound)), opaque: members.some((e) => e.opaque) });
+      buckets.push({ bound: Math.max(...members.map((e) => e.hold)), opaque: members.some((e) => e.opaque) });
     }
     this.buckets = buckets;
     this.searches = searches;

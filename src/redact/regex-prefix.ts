@@ -193,15 +193,21 @@ export interface PatternPrefix {
   readonly terminator: string | null;
 }
 
-/** Throws PatternSyntaxError (regex-ast.ts) on syntax it does not know; callers then hold back conservatively. */
-export function patternPrefix(pattern: string, caseInsensitive = false): PatternPrefix {
+/**
+ * With `trailing` > 0, `source` and `terminator` are those of a match followed by up to `trailing`
+ * characters of any kind (a recognizer that reads context words after its value: a suffix is still
+ * undecided while that text is incomplete); `maxWidth` stays the match's own.
+ * Throws PatternSyntaxError (regex-ast.ts) on syntax it does not know; callers then hold back conservatively.
+ */
+export function patternPrefix(pattern: string, caseInsensitive = false, trailing = 0): PatternPrefix {
   const { ast, inlineFlags } = parsePattern(pattern);
   let flags = inlineFlags + (caseInsensitive ? 'i' : '');
   flags = [...new Set(flags)].join('');
-  const body = ne(ast);
+  const held: Node = trailing > 0 ? { t: 'seq', items: [ast, parsePattern(`[\\s\\S]{0,${trailing}}`).ast] } : ast;
+  const body = ne(held);
   const wrap = (x: string): string => (flags ? `(?${flags}:${x})` : `(?:${x})`);
   const source = body === null ? null : wrap(body);
-  const ends = terminators(ast);
+  const ends = terminators(held);
   return { source, maxWidth: width(ast), terminator: ends.length > 0 ? wrap(ends.join('|')) : null };
 }
 

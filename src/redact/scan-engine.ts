@@ -97,6 +97,7 @@ export interface Compiled {
   readonly group: number;
   readonly context: readonly string[];
   readonly contextWindow: number;
+  readonly contextAfter: number;
   /** Longest match in UTF-16 units (holdback.ts): how far past a window a recognizer must read. */
   readonly bound: number;
   /** Set when the search pattern dropped a leading `\b`: whether the first character is a word character. */
@@ -201,6 +202,7 @@ export function compileRecognizer(r: Recognizer, index: number, bound: number): 
     template: group === 0 ? '\u0000$&\u0001' : `\u0000$&\u0001$${group}\u0001`,
     context: (r.context ?? []).map((w) => w.toLowerCase()),
     contextWindow: r.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
+    contextAfter: r.contextAfter ?? 0,
   };
 }
 
@@ -221,10 +223,17 @@ export function setGroupFor(sources: readonly string[]): SetGroup {
   return group;
 }
 
-/** Whether one of the recognizer's context words is in the `contextWindow` characters before `start`. */
-function hasContextWord(c: Compiled, text: string, start: number): boolean {
-  const window = text.slice(Math.max(0, start - c.contextWindow), start).toLowerCase();
-  for (const w of c.context) if (window.includes(w)) return true; // (a loop: 20% less than some() per finding)
+/**
+ * Whether one of the recognizer's context words is in the `contextWindow` characters before the value
+ * [start, end), or in the `contextAfter` characters after it. The two windows are searched apart: a
+ * word must not be made of the value's last characters and the text after it.
+ */
+function hasContextWord(c: Compiled, text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - c.contextWindow), start).toLowerCase();
+  for (const w of c.context) if (before.includes(w)) return true; // (a loop: 20% less than some() per finding)
+  if (c.contextAfter === 0) return false;
+  const after = text.slice(end, end + c.contextAfter).toLowerCase();
+  for (const w of c.context) if (after.includes(w)) return true;
   return false;
 }
 
@@ -1116,7 +1125,7 @@ export class Engine {
     const r = c.r;
     run.spans?.push({ start: ms, end: me });
     if (!validated && !validates(r, run.text.slice(start, end))) return;
-    const hasContext = c.context.length > 0 && hasContextWord(c, run.text, start);
+    const hasContext = c.context.length > 0 && hasContextWord(c, run.text, start, end);
     if (r.requireContext && !hasContext) return;
     const confidence = Math.min(1, r.confidence + (hasContext ? CONTEXT_BOOST : 0));
     if (confidence < this.minConfidence) return;

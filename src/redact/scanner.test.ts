@@ -30,8 +30,9 @@ function reference(recognizers: readonly Recognizer[], text: string): Finding[] 
       if (!ix || ix[1] === ix[0]) continue;
       const [start, end] = ix;
       if (r.validate && !r.validate(text.slice(start, end))) continue;
-      const window = lower.slice(Math.max(0, start - (r.contextWindow ?? 48)), start);
-      const ctx = (r.context ?? []).some((w) => window.includes(w.toLowerCase()));
+      const before = lower.slice(Math.max(0, start - (r.contextWindow ?? 48)), start);
+      const after = lower.slice(end, end + (r.contextAfter ?? 0));
+      const ctx = (r.context ?? []).some((w) => before.includes(w.toLowerCase()) || after.includes(w.toLowerCase()));
       if (r.requireContext && !ctx) continue;
       found.push({ entity: r.entity, recognizer: r.id, kind: r.kind, start, end, confidence: Math.min(1, r.confidence + (ctx ? 0.15 : 0)) });
     }
@@ -142,6 +143,20 @@ describe('createScanner', () => {
     const strict = createScanner(SAMPLE_RECOGNIZERS, { minConfidence: 0.7 });
     expect(strict.scan('host 10.0.0.1').map((f) => f.entity)).toStrictEqual([]); // ipv4 is 0.6
     expect(SCANNER.scan('host 10.0.0.1').map((f) => f.entity)).toStrictEqual(['IP_ADDRESS']);
+  });
+
+  it('context after the value: within contextAfter, in its own window (not made of the value\'s end)', () => {
+    const r: Recognizer = { id: 'k', entity: 'K', kind: 'secret', pattern: '\\bKEY[0-9]{4}[a-z]?', maxLength: 8, confidence: 0.9, context: ['note'], requireContext: true, contextAfter: 12 };
+    const s = createScanner([r]);
+    const values = (text: string): string[] => s.scan(text).map((f) => text.slice(f.start, f.end));
+    expect(values('a KEY1234 (a note)')).toStrictEqual(['KEY1234']);
+    expect(values('note: KEY1234')).toStrictEqual(['KEY1234']); // before, as always
+    expect(values('a KEY1234 then a longer note')).toStrictEqual([]); // the word starts 14 after
+    expect(values('a KEY1234note')).toStrictEqual([]); // the value is KEY1234n: "n" + "ote" straddles its end
+    expect(createScanner([{ ...r, contextAfter: undefined }]).scan('a KEY1234 (a note)')).toStrictEqual([]); // default: before only
+    for (const text of ['a KEY1234 (a note)', 'a KEY1234 then a longer note', 'x KEY9999 note KEY1111 y']) {
+      expect(s.scan(text)).toStrictEqual(reference([r], text));
+    }
   });
 
   it('a throwing validator counts as valid: a bug must not let a value through', () => {

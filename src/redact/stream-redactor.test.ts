@@ -49,6 +49,24 @@ describe('ChannelRedactor', () => {
     expect(out).toBe('The report shows growth.\n');
   });
 
+  it('context after a value: the match is held until that much text follows, then decided as in the whole text', () => {
+    const r: Recognizer = { id: 'k', entity: 'K', kind: 'secret', pattern: '\\bKEY[0-9]{4}\\b', maxLength: 7, confidence: 0.9, context: ['note'], requireContext: true, contextWindow: 8, contextAfter: 16 };
+    const f = mask([r]);
+    const named = 'id KEY1234, see the note. Then KEY5678 alone, far from any such word.';
+    const { held, out } = feed([f], ['id KEY1234', ', see the', ' note', '. Then KEY5678 alone, far from any such word.']);
+    expect(held.slice(0, 3)).toStrictEqual([7, 16, 21]); // the value and what follows it, up to 16 characters
+    expect(out).toBe('id [K], see the note. Then KEY5678 alone, far from any such word.');
+    expect(out).toBe(filterText([f], named));
+    // Every split into two or three deltas, and one character per delta, gives the whole-text result.
+    for (let i = 0; i <= named.length; i++) {
+      expect(feed([f], [named.slice(0, i), named.slice(i)]).out).toBe(out);
+      for (let j = i; j <= named.length; j += 5) expect(feed([f], [named.slice(0, i), named.slice(i, j), named.slice(j)]).out).toBe(out);
+    }
+    expect(feed([f], Array.from(named)).out).toBe(out);
+    // Nothing is held for ever: once a value without its word has sixteen characters after it, the next decides it.
+    expect(feed([f], ['KEY5678', ' and so on, and ', 'so']).held).toStrictEqual([7, 23, 0]);
+  });
+
   it('holds exactly the suffix that could still be a match, and decides as soon as it cannot', () => {
     const { held, out } = feed([SAMPLE], ['mail jane', '.doe@exam', 'ple.com', ' now', ' ']);
     expect(held[0]).toBe(4); // "jane" could begin an e-mail address

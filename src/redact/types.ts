@@ -20,12 +20,18 @@ export interface Recognizer {
   readonly confidence: number;
   /** Checksum or structural validation of the value; false rejects the match. */
   readonly validate?: (value: string) => boolean;
-  /** Words that raise confidence when they appear within `contextWindow` chars before the value. */
+  /** Words that raise confidence when they appear within `contextWindow` chars before the value (or `contextAfter` after it). */
   readonly context?: readonly string[];
   /** Report only when a context word is near (for formats that are ambiguous alone). */
   readonly requireContext?: boolean;
   /** Characters before the value searched for context words (default 48). */
   readonly contextWindow?: number;
+  /**
+   * Characters after the value searched for context words too (default 0: before only), for formats
+   * named after the value (`AIza... # Google API key`). A stream holds such a match back until this
+   * much text follows it (or the stream ends), so the decision is the one a whole-text scan makes.
+   */
+  readonly contextAfter?: number;
   /**
    * Cheap prefilter: lower-case literals of which at least one must occur in the text for this
    * recognizer to run at all (e.g. 'ghp_', 'akia'). Omit when no literal is required.

@@ -16,6 +16,7 @@ export interface SecretSpec {
   readonly context?: readonly string[];
   readonly requireContext?: boolean;
   readonly contextWindow?: number;
+  readonly contextAfter?: number;
   readonly caseInsensitive?: boolean;
   readonly gate?: string;
 }
