@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveTenantKeys, hashText, isEntityName, maskText, partialText, TOKEN_MAX_LENGTH, tokenEntity, tokenFor } from './actions.js';
 import { PolicyError } from './errors.js';
 import { compileRedactionPolicy } from './policy.js';
+import { DEFAULT_RECOGNIZERS } from './recognizers/index.js';
 import { redactJsonText, redactText } from './redact-text.js';
 import { SAMPLE_RECOGNIZERS } from './testing/sample-recognizers.js';
 import { TokenVault } from './token-store.js';
@@ -69,6 +70,14 @@ describe('compileRedactionPolicy', () => {
     const r = redactText('badge EMP-123456 ok', p, { keys: A });
     expect(r.text).toMatch(/^badge \[EMPLOYEE_ID:[0-9a-f]{8}\] ok$/u);
     expect(r.findings).toStrictEqual([{ entity: 'EMPLOYEE_ID', recognizer: 'custom_employee_id', action: 'hash' }]);
+  });
+
+  it('the README recipe: a custom pattern reports bare Google API keys, which the shipped recognizer leaves alone', () => {
+    const key = 'AIzaSyQ7m2Kd9vLx4Np8Rt1Wb6Yc3Hf5Jg0ZeTu';
+    const shipped = compileRedactionPolicy({}, DEFAULT_RECOGNIZERS);
+    expect(redactText(key, shipped, { keys: A }).text).toBe(key);
+    const strict = compileRedactionPolicy({ custom: [{ name: 'GOOGLE_API_KEY', pattern: '\\bAIza[0-9A-Za-z_-]{35}\\b', kind: 'secret', keywords: ['aiza'] }] }, DEFAULT_RECOGNIZERS);
+    expect(redactText(key, strict, { keys: A }).text).toBe('[GOOGLE_API_KEY]');
   });
 
   it('rejects, at load and all at once: patterns RE2 refuses, empty matches, bad names, unknown entity types, bad fields', () => {

@@ -168,6 +168,9 @@ describe('streamed redaction: properties', () => {
   });
 });
 
+/** A made-up key of the Google API key format. */
+const GOOGLE_KEY = 'AIzaSyQ7m2Kd9vLx4Np8Rt1Wb6Yc3Hf5Jg0ZeTu';
+
 describe('streamed redaction with the shipped recognizer set', () => {
   const policy = compileRedactionPolicy({}, DEFAULT_RECOGNIZERS);
   const shipped = (): ResponseTextFilter[] => [redactionFilter(policy, { keys: KEYS })];
@@ -176,11 +179,20 @@ describe('streamed redaction with the shipped recognizer set', () => {
     'password = "Xk9#mQ2$vL7!"', 'api_key: sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD', 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlc2lnbmF0dXJl',
     'postgres://admin:s3cretPass@db.internal:5432/app', 'mail jane.doe@example.com or +1 415 555 2671', 'card 4242 4242 4242 4242 exp 12/29',
     'IBAN GB82 WEST 1234 5698 7654 32', 'export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY',
+    // Google API keys are reported with a word before or after them (context read after the value).
+    `${GOOGLE_KEY} # Google API Key`, `${GOOGLE_KEY} alone`, `why does ${GOOGLE_KEY} fail with Gemini?`,
   ];
   const textArb2 = fc.array(fc.oneof(
     fc.tuple(fc.nat({ max: corpus.length - 1 }), fc.nat({ max: 600 })).map(([a, n]) => corpus.slice(a, a + n)),
     fc.constantFrom(...SNIPPETS),
   ), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(' '));
+
+  it('a Google API key is masked when a word names it, before or after, and only then (premise of the property below)', () => {
+    const out = (text: string): string => filterText(shipped(), text);
+    expect(out(`${GOOGLE_KEY} # Google API Key`)).toBe('[GOOGLE_API_KEY] # Google API Key');
+    expect(out(`why does ${GOOGLE_KEY} fail with Gemini?`)).toBe('why does [GOOGLE_API_KEY] fail with Gemini?');
+    expect(out(`${GOOGLE_KEY} alone`)).toBe(`${GOOGLE_KEY} alone`);
+  });
 
   it('the streamed text is exactly the whole-text redaction, whatever the deltas (code, logs, JSON, secrets)', () => {
     fc.assert(fc.property(apiArb, textArb2, cutsArb, (api, text, cuts) => {

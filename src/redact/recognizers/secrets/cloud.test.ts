@@ -64,6 +64,29 @@ describe('cloud recognizers find valid values', () => {
     expect(scan(`key = test_v1_${r(ALNUM, 64)}_${r(ALNUM, 8)}`).filter((f) => f.entity === 'CASTAI_API_KEY')).toEqual([]);
   });
 
+  describe('a Google API key needs a word around it that says what it is', () => {
+    const KEY = `AIzaSy${r(ALNUM + '_-', 33)}`;
+    it.each([
+      ['Maps URL parameter', `https://maps.googleapis.com/maps/api/geocode/json?address=x&key=${KEY}`],
+      ['Firebase config', `const firebaseConfig = {\n  apiKey: "${KEY}",\n  projectId: "shop"\n};`],
+      ['Gemini environment variable', `export GEMINI_API_KEY=${KEY}`],
+      ['header', `curl -H "x-goog-api-key: ${KEY}" https://generativelanguage.googleapis.com/v1beta/models`],
+      ['named after the value', `${KEY} # Google API Key`],
+      ['prose, named after the value', `Can you tell me why ${KEY} stops working when I call Gemini from my phone?`],
+    ])('%s: found', (_label, text) => {
+      expect(scan(text).filter((f) => f.entity === 'GOOGLE_API_KEY').map((f) => f.value)).toEqual([KEY]);
+    });
+
+    it.each([
+      ['bare', KEY],
+      ['in a list of values', `values: ${KEY}, 42, true`],
+      ['word only beyond 64 characters after', `${KEY} ${'lorem ipsum dolor sit amet '.repeat(3)} key`],
+      ['word only beyond 64 characters before', `key ${'lorem ipsum dolor sit amet '.repeat(3)}${KEY}`],
+    ])('%s: not reported', (_label, text) => {
+      expect(scan(text).filter((f) => f.entity === 'GOOGLE_API_KEY')).toEqual([]);
+    });
+  });
+
   it('an AWS secret alone (no name nearby) is not reported', () => {
     expect(scan(`value ${AWS_SECRET} end`).filter((f) => f.entity === 'AWS_SECRET_ACCESS_KEY')).toEqual([]);
   });
@@ -84,8 +107,8 @@ describe('cloud recognizers reject placeholders and near misses', () => {
     ['Firebase placeholder project id', 'databaseURL: "https://project-id.firebaseio.com"'],
     ['Firebase template in angle brackets', 'https://<project-id>.firebaseio.com'],
     ['key id inside a word', 'TODAYINASIAASACKOFRICEFELLOVER'],
-    ['Google key one character short', `AIza${'Bq3'.repeat(11)}x`],
-    ['Google key too long', `AIza${'Bq3'.repeat(14)}`],
+    ['Google key one character short', `key=AIza${'Bq3'.repeat(11)}x`],
+    ['Google key too long', `key=AIza${'Bq3'.repeat(12)}`],
     ['Google key filler', 'apiKey: "AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"'],
     ['Azure AD secret masked', 'client_secret=bP88Q~xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
     ['tilde in a CSS selector', '.ui.visible.right.sidebar~.ui.visible.left.sidebar~.pusher{transform:none}'],

@@ -7,6 +7,15 @@ import { all, base64Decode, bodyAfter, charClasses, entropy, isFillerToken, isMa
 
 // AWS access key ids: a four-letter type prefix (AKIA long-term user key, ASIA STS session key, ...)
 // and sixteen upper-case characters. A3T* is the historical prefix of a few older key ids.
+/**
+ * Words (lower case, matched inside longer words: `apiKey`, `x-goog-api-key`, `googleapis`) that say a
+ * Google API key is one: what it is, what it is for, where it goes.
+ */
+const GOOGLE_KEY_CONTEXT = [
+  'key', 'api', 'token', 'secret', 'credential', 'auth', 'google', 'goog', 'gcp', 'gcloud', 'firebase',
+  'gemini', 'genai', 'vertex', 'maps', 'places', 'youtube',
+];
+
 const AWS_KEY_PREFIXES = ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AIPA', 'ANPA', 'ANVA', 'AROA', 'APKA', 'ASCA', 'A3T[A-Z0-9]'];
 
 /**
@@ -148,6 +157,12 @@ export const CLOUD_RECOGNIZERS: readonly Recognizer[] = [
   // Google Cloud / Firebase / Gemini -----------------------------------------------------------
   secret({
     // Matched one longer than a key can be, so a 39-character prefix of a longer word is refused.
+    // The prefix fixes the format, not that the key is being handed over: Firebase and Maps keys ship
+    // inside every web and mobile app built on them, and published sample keys sit bare in SDK tests
+    // and docs. A key is reported when the text around it says what it is, a word from
+    // GOOGLE_KEY_CONTEXT within 64 characters before or after it (`key=AIza…`, `"apiKey": "AIza…"`,
+    // `GEMINI_API_KEY=AIza…`, `AIza… # Google API key`); a bare key with no such word is not (a tenant
+    // that wants those too adds a custom pattern).
     id: 'google_api_key',
     entity: 'GOOGLE_API_KEY',
     pattern: '\\bAIza[0-9A-Za-z_-]{35,36}',
@@ -155,6 +170,10 @@ export const CLOUD_RECOGNIZERS: readonly Recognizer[] = [
     confidence: 0.9,
     validate: (v) => v.length === 39 && !isFillerToken(v.slice(4)),
     keywords: ['aiza'],
+    context: GOOGLE_KEY_CONTEXT,
+    requireContext: true,
+    contextWindow: 64,
+    contextAfter: 64,
   }),
   secret({
     id: 'google_oauth_client_secret',
