@@ -2,7 +2,7 @@
 // code and config are full of names that hold no secret: variable references, templates, function
 // calls, documentation placeholders, file paths, identifiers. Each check below removes one family of
 // those, so what is left looks like something a person or a provider actually typed or generated.
-import { charClasses, entropy, isFillerToken, isHex, longestSequence, looksLikeWords } from './util.js';
+import { charClasses, entropy, isDigits, isFillerToken, isHex, longestSequence, looksLikeWords } from './util.js';
 
 /** Values that stand for a secret instead of being one. Compared lower-case, exactly. */
 const PLACEHOLDER_VALUES = new Set([
@@ -151,12 +151,6 @@ export function isStructuredNonSecret(v: string): boolean {
 function isLetters(s: string): boolean {
   if (s.length === 0) return false;
   for (const ch of s) if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))) return false;
-  return true;
-}
-
-function isDigits(s: string): boolean {
-  if (s.length === 0) return false;
-  for (const ch of s) if (!(ch >= '0' && ch <= '9')) return false;
   return true;
 }
 
